@@ -1,0 +1,36 @@
+import { CommanderError } from 'commander';
+import { CmgPlannerError } from '../model/errors.js';
+import { buildProgram, commanderExitCode } from './program.js';
+import type { CommandIO } from './output.js';
+
+/** CMG_PLANNER_NOW (an ISO date) fixes the clock, for reproducible reports and tests. */
+function clock(): () => Date {
+  const fixed = process.env.CMG_PLANNER_NOW;
+  if (fixed && !Number.isNaN(Date.parse(fixed))) return () => new Date(fixed);
+  return () => new Date();
+}
+
+/** Runs the CLI; returns the exit code. Expected errors are one line, no stack. */
+export async function main(argv: readonly string[], io?: Partial<CommandIO>): Promise<number> {
+  const commandIO: CommandIO = {
+    stdout: io?.stdout ?? ((text) => process.stdout.write(text)),
+    stderr: io?.stderr ?? ((text) => process.stderr.write(text)),
+    now: io?.now ?? clock(),
+  };
+  const debug = argv.includes('--debug');
+  try {
+    await buildProgram(commandIO).parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return commanderExitCode(error);
+    if (error instanceof CmgPlannerError) {
+      commandIO.stderr(`cmg-planner: ${error.message}\n`);
+      return error.exitCode;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    commandIO.stderr(`cmg-planner: unexpected error: ${message}\n`);
+    if (debug && error instanceof Error && error.stack) commandIO.stderr(`${error.stack}\n`);
+    else commandIO.stderr('(this is a bug in cmg-planner; run again with --debug for details and report it)\n');
+    return 70;
+  }
+}

@@ -1,0 +1,18 @@
+import { writeFileAtomic } from '../io/atomic-write.js';
+
+/** What a command needs from the outside world: where to print, and the clock. */
+export interface CommandIO {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly now: () => Date;
+}
+
+/** Prints a rendered report, or writes it whole to --out and says so on stderr. */
+export async function emit(text: string, out: string | undefined, io: CommandIO, summary: string): Promise<void> {
+  if (out) {
+    await writeFileAtomic(out, text);
+    io.stderr(`wrote ${out} (${summary})\n`);
+  } else {
+    io.stdout(text.endsWith('\n') ? text : `${text}\n`);
+  }
+}

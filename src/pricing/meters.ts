@@ -1,0 +1,59 @@
+import type { VmSizeName } from '../sizing/vm-sizes.js';
+import type { PriceQuery } from './price-list.js';
+
+/**
+ * The meters a CMG is billed on, in the Retail Prices API's own names.
+ * Sources: https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/cost and the API's items.
+ */
+export const METERS = {
+  vm: { serviceName: 'Virtual Machines', unitOfMeasure: '1 Hour', exclude: /Spot|Low Priority/i },
+  egress: { serviceName: 'Bandwidth', productName: 'Rtn Preference: MGN', meterName: 'Standard Data Transfer Out', unitOfMeasure: '1 GB' },
+  blob: {
+    serviceName: 'Storage',
+    // some regions price Hot LRS under 'Blob Storage'; General Block Blob v2 is preferred
+    productNames: ['General Block Blob v2', 'Blob Storage'],
+    unitOfMeasure: '1 GB/Month',
+  },
+  publicIp: { serviceName: 'Virtual Network', productName: 'IP Addresses', skuName: 'Standard', meterName: 'Standard IPv4 Static Public IP', unitOfMeasure: '1 Hour' },
+  keyVault: { serviceName: 'Key Vault', productName: 'Key Vault', skuName: 'Standard', meterName: 'Operations', unitOfMeasure: '10K' },
+} as const;
+
+type Where = { readonly region: string; readonly currency: string };
+
+export function vmQuery(size: VmSizeName, os: 'windows' | 'linux', where: Where): PriceQuery {
+  return {
+    serviceName: METERS.vm.serviceName,
+    armRegionName: where.region,
+    currencyCode: where.currency,
+    type: 'Consumption',
+    armSkuName: size,
+    unitOfMeasure: METERS.vm.unitOfMeasure,
+    // Windows meters are in the "... Series Windows" product, Linux in the plain "... Series" one
+    productNameMatches:
+      os === 'windows'
+        ? { pattern: / Windows$/, label: "ending in ' Windows'" }
+        : { pattern: /^(?!.*Windows)/, label: "without 'Windows'" },
+    excludeMeter: METERS.vm.exclude,
+  };
+}
+
+export function egressQuery(where: Where): PriceQuery {
+  const m = METERS.egress;
+  return { serviceName: m.serviceName, productName: m.productName, meterName: m.meterName, unitOfMeasure: m.unitOfMeasure, armRegionName: where.region, currencyCode: where.currency, type: 'Consumption' };
+}
+
+export function blobQuery(tier: 'hot' | 'cool', where: Where): PriceQuery {
+  const skuName = tier === 'hot' ? 'Hot LRS' : 'Cool LRS';
+  const m = METERS.blob;
+  return { serviceName: m.serviceName, productName: m.productNames, skuName, meterName: `${skuName} Data Stored`, unitOfMeasure: m.unitOfMeasure, armRegionName: where.region, currencyCode: where.currency, type: 'Consumption' };
+}
+
+export function publicIpQuery(where: Where): PriceQuery {
+  const m = METERS.publicIp;
+  return { serviceName: m.serviceName, productName: m.productName, skuName: m.skuName, meterName: m.meterName, unitOfMeasure: m.unitOfMeasure, armRegionName: where.region, currencyCode: where.currency, type: 'Consumption' };
+}
+
+export function keyVaultQuery(where: Where): PriceQuery {
+  const m = METERS.keyVault;
+  return { serviceName: m.serviceName, productName: m.productName, skuName: m.skuName, meterName: m.meterName, unitOfMeasure: m.unitOfMeasure, armRegionName: where.region, currencyCode: where.currency, type: 'Consumption' };
+}

@@ -1,0 +1,138 @@
+import { Decimal } from '../model/money.js';
+import type { PriceItem, Provenance, SnapshotMeta } from './price-item.js';
+
+/** Validated price items and where they came from. */
+export interface PriceList {
+  readonly items: readonly PriceItem[];
+  /** The file (or URL) the items were read from. */
+  readonly source: string;
+  readonly meta: SnapshotMeta;
+}
+
+/**
+ * A price asked for in the Retail Prices API's own terms. Fields left out match anything;
+ * productName may list products in order of preference.
+ */
+export interface PriceQuery {
+  readonly serviceName: string;
+  readonly armRegionName: string;
+  readonly currencyCode: string;
+  readonly type: 'Consumption';
+  readonly productName?: string | readonly string[];
+  readonly productNameMatches?: { readonly pattern: RegExp; readonly label: string };
+  readonly skuName?: string;
+  readonly meterName?: string;
+  readonly armSkuName?: string;
+  readonly unitOfMeasure?: string;
+  /** Meters never to use (Spot, Low Priority). */
+  readonly excludeMeter?: RegExp;
+}
+
+export interface PriceTier {
+  /** Where the tier starts, in the meter's units (tierMinimumUnits). */
+  readonly fromUnits: Decimal;
+  readonly unitPrice: Decimal;
+}
+
+/** The meter a query found: its tiers, sorted, and its unit. */
+export interface ResolvedPrice {
+  readonly query: PriceQuery;
+  readonly meterName: string;
+  readonly productName: string;
+  readonly skuName: string;
+  readonly meterId?: string;
+  readonly unitOfMeasure: string;
+  /** How many base units one priced unit is: "10K" is 10,000 operations, "1 Hour" is 1 hour. */
+  readonly unitSize: Decimal;
+  readonly tiers: readonly PriceTier[];
+  readonly effectiveStartDate?: string;
+  readonly provenance?: Provenance;
+}
+
+/** "1 Hour" -> 1, "1 GB/Month" -> 1, "10K" -> 10000, "100 Hours" -> 100. */
+export function unitSizeOf(unitOfMeasure: string): Decimal {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([KM])?\b/i.exec(unitOfMeasure);
+  if (!match) return new Decimal(1);
+  const scale = match[2]?.toUpperCase() === 'K' ? 1_000 : match[2]?.toUpperCase() === 'M' ? 1_000_000 : 1;
+  return new Decimal(match[1]!).times(scale);
+}
+
+/** Describes a query the way a user would search the API for it. */
+export function describeQuery(q: PriceQuery): string {
+  const parts = [
+    `serviceName '${q.serviceName}'`,
+    q.productName !== undefined ? `productName '${[q.productName].flat().join("' or '")}'` : undefined,
+    q.productNameMatches ? `productName ${q.productNameMatches.label}` : undefined,
+    q.armSkuName !== undefined ? `armSkuName '${q.armSkuName}'` : undefined,
+    q.skuName !== undefined ? `skuName '${q.skuName}'` : undefined,
+    q.meterName !== undefined ? `meterName '${q.meterName}'` : undefined,
+    q.unitOfMeasure !== undefined ? `unit '${q.unitOfMeasure}'` : undefined,
+    `type ${q.type}`,
+    `region ${q.armRegionName}`,
+    `currency ${q.currencyCode}`,
+  ];
+  return parts.filter(Boolean).join(', ');
+}
+
+function matches(item: PriceItem, q: PriceQuery, productName?: string): boolean {
+  return (
+    item.serviceName === q.serviceName &&
+    item.armRegionName === q.armRegionName &&
+    item.currencyCode === q.currencyCode &&
+    item.type === q.type &&
+    (productName === undefined || item.productName === productName) &&
+    (q.productNameMatches === undefined || q.productNameMatches.pattern.test(item.productName)) &&
+    (q.skuName === undefined || item.skuName === q.skuName) &&
+    (q.meterName === undefined || item.meterName === q.meterName) &&
+    (q.armSkuName === undefined || item.armSkuName === q.armSkuName) &&
+    (q.unitOfMeasure === undefined || item.unitOfMeasure === q.unitOfMeasure) &&
+    !(q.excludeMeter && (q.excludeMeter.test(item.meterName) || q.excludeMeter.test(item.skuName)))
+  );
+}
+
+/**
+ * Finds the meter for a query. Tie-break, where the list holds several items for one tier:
+ * the latest effectiveStartDate wins, then the primary meter region, then the first listed.
+ * Returns undefined when nothing matches.
+ */
+export function resolvePrice(list: PriceList, query: PriceQuery): ResolvedPrice | undefined {
+  const products = query.productName === undefined ? [undefined] : [query.productName].flat();
+  let found: PriceItem[] = [];
+  for (const product of products) {
+    found = list.items.filter((item) => matches(item, query, product));
+    if (found.length) break;
+  }
+  if (!found.length) return undefined;
+
+  // a query that matches several meters (e.g. two skus) keeps the meter of the best item only
+  const ranked = [...found].sort(
+    (a, b) =>
+      (b.effectiveStartDate ?? '').localeCompare(a.effectiveStartDate ?? '') ||
+      Number(b.isPrimaryMeterRegion ?? false) - Number(a.isPrimaryMeterRegion ?? false),
+  );
+  const best = ranked[0]!;
+  const sameMeter = ranked.filter(
+    (i) => i.meterName === best.meterName && i.productName === best.productName && i.skuName === best.skuName && i.unitOfMeasure === best.unitOfMeasure,
+  );
+  const byTier = new Map<string, PriceItem>();
+  for (const item of sameMeter) {
+    const key = new Decimal(item.tierMinimumUnits ?? 0).toString();
+    if (!byTier.has(key)) byTier.set(key, item);
+  }
+  const tiers = [...byTier.entries()]
+    .map(([from, item]) => ({ fromUnits: new Decimal(from), unitPrice: new Decimal(item.unitPrice ?? item.retailPrice) }))
+    .sort((a, b) => a.fromUnits.comparedTo(b.fromUnits));
+
+  return {
+    query,
+    meterName: best.meterName,
+    productName: best.productName,
+    skuName: best.skuName,
+    meterId: best.meterId,
+    unitOfMeasure: best.unitOfMeasure,
+    unitSize: unitSizeOf(best.unitOfMeasure),
+    tiers,
+    effectiveStartDate: best.effectiveStartDate,
+    provenance: best._provenance,
+  };
+}

@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Handlebars from 'handlebars';
+import { PACKAGE_ROOT } from '../pricing/default-snapshot.js';
+import { csvRecord, escapeMarkdown } from './escape.js';
+import { textTable } from './text-table.js';
+
+export type ReportFormat = 'table' | 'json' | 'md' | 'html' | 'csv';
+export const REPORT_FORMATS: readonly ReportFormat[] = ['table', 'json', 'md', 'html', 'csv'];
+
+const EXTENSION: Record<Exclude<ReportFormat, 'json'>, string> = { table: 'txt', md: 'md', html: 'html', csv: 'csv' };
+
+/** Groups the integer part of a decimal string for people: 12345.60 -> 12,345.60. */
+export function groupDigits(value: unknown): string {
+  const text = String(value ?? '');
+  const match = /^(-?)(\d+)(\.\d+)?$/.exec(text);
+  if (!match) return text;
+  return `${match[1]}${match[2]!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${match[3] ?? ''}`;
+}
+
+function createEngine(): typeof Handlebars {
+  const hb = Handlebars.create();
+  hb.registerHelper('amount', (value: unknown) => (value === null || value === undefined ? 'unpriced' : groupDigits(value)));
+  hb.registerHelper('md', (value: unknown) => escapeMarkdown(value));
+  hb.registerHelper('csv', (...args: unknown[]) => csvRecord(args.slice(0, -1)));
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hb.registerHelper('or', (a: unknown, b: unknown) => a || b);
+  hb.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).map((a) => String(a ?? '')).join(''));
+  hb.registerHelper('json', (value: unknown) => JSON.stringify(value));
+  hb.registerHelper('table', (rows: unknown, options: { hash: { columns: string; headers: string; right?: string } }) => {
+    const columns = options.hash.columns.split('|');
+    const right = (options.hash.right ?? '').split('|');
+    const cells = (rows as Record<string, unknown>[]).map((row) => columns.map((c) => {
+      const v = row[c];
+      return v === null || v === undefined ? '' : right.includes(c) ? groupDigits(v) : String(v);
+    }));
+    return textTable(options.hash.headers.split('|'), cells, columns.map((c) => right.includes(c)));
+  });
+  return hb;
+}
+
+let engine: typeof Handlebars | undefined;
+const compiled = new Map<string, Handlebars.TemplateDelegate>();
+
+/** Renders a report model with reports/<report>.<ext>.hbs. JSON is the model itself. */
+export function renderReport(report: string, format: ReportFormat, model: object, view: object = {}): string {
+  if (format === 'json') return `${JSON.stringify(model, null, 2)}\n`;
+  const name = `${report}.${EXTENSION[format]}.hbs`;
+  let template = compiled.get(name);
+  if (!template) {
+    engine ??= createEngine();
+    const source = readFileSync(join(PACKAGE_ROOT, 'reports', name), 'utf8');
+    // only HTML is escaped by Handlebars; the other formats escape through their own helpers
+    template = engine.compile(source, { noEscape: format !== 'html', strict: true });
+    compiled.set(name, template);
+  }
+  return template({ ...model, view });
+}

@@ -1,0 +1,80 @@
+import { Decimal, ZERO } from '../model/money.js';
+import { HOURS_PER_DAY, KB_PER_MB, MB_PER_GB } from '../model/units.js';
+
+export interface TrafficInput {
+  readonly totalClients: number;
+  readonly onlineHoursPerDay: number;
+  readonly hoursPerMonth: number;
+  readonly policyPollingMinutes: number;
+  readonly policyKBPerPoll: number;
+  readonly notificationKBPerHour: number;
+  readonly inventoryCycleDays: number;
+  readonly inventoryKBPerCycle: number;
+  readonly statusKBPerDay: number;
+  /** A measured figure for a client online 24 h; replaces the derived one. */
+  readonly measuredManagementMBPerClientMonth?: number;
+  readonly downloadMBPerClientMonth: number;
+  readonly peerShare: number;
+}
+
+/** MB a month, for one client online 24 h, by what causes it. */
+export interface ManagementBreakdown {
+  readonly policy: Decimal;
+  readonly notification: Decimal;
+  readonly inventory: Decimal;
+  readonly status: Decimal;
+}
+
+export interface Traffic {
+  /** Per client online 24 h: measured, or the sum of the breakdown. */
+  readonly managementMBPerClientMonth24h: Decimal;
+  readonly managementBasis: 'measured' | 'derived';
+  readonly breakdown?: ManagementBreakdown;
+  /** Per client, after scaling by online hours a day. */
+  readonly managementMBPerClientMonth: Decimal;
+  /** Per client, after the share peers serve. */
+  readonly contentMBPerClientMonth: Decimal;
+  readonly managementGB: Decimal;
+  readonly contentGB: Decimal;
+  /** The CMG's internet egress a month: management + content. */
+  readonly egressGB: Decimal;
+}
+
+/** Management MB a month for one client online 24 h, derived from its client settings. */
+export function deriveManagementMB(input: TrafficInput): ManagementBreakdown {
+  const hours = new Decimal(input.hoursPerMonth);
+  const days = hours.dividedBy(HOURS_PER_DAY);
+  const perMB = (kb: Decimal) => kb.dividedBy(KB_PER_MB);
+  return {
+    policy: perMB(hours.times(60).dividedBy(input.policyPollingMinutes).times(input.policyKBPerPoll)),
+    notification: perMB(hours.times(input.notificationKBPerHour)),
+    inventory: perMB(days.dividedBy(input.inventoryCycleDays).times(input.inventoryKBPerCycle)),
+    status: perMB(days.times(input.statusKBPerDay)),
+  };
+}
+
+/**
+ * The CMG's monthly egress: management traffic (scaled by the hours a client is online) plus
+ * content downloads (not scaled: a client fetches its content whenever it is online). 1 GB = 1024 MB.
+ */
+export function estimateTraffic(input: TrafficInput): Traffic {
+  const measured = input.measuredManagementMBPerClientMonth;
+  const breakdown = measured === undefined ? deriveManagementMB(input) : undefined;
+  const per24h = breakdown
+    ? [breakdown.policy, breakdown.notification, breakdown.inventory, breakdown.status].reduce((a, b) => a.plus(b), ZERO)
+    : new Decimal(measured!);
+  const management = per24h.times(input.onlineHoursPerDay).dividedBy(HOURS_PER_DAY);
+  const content = new Decimal(input.downloadMBPerClientMonth).times(new Decimal(1).minus(input.peerShare));
+  const managementGB = management.times(input.totalClients).dividedBy(MB_PER_GB);
+  const contentGB = content.times(input.totalClients).dividedBy(MB_PER_GB);
+  return {
+    managementMBPerClientMonth24h: per24h,
+    managementBasis: breakdown ? 'derived' : 'measured',
+    breakdown,
+    managementMBPerClientMonth: management,
+    contentMBPerClientMonth: content,
+    managementGB,
+    contentGB,
+    egressGB: managementGB.plus(contentGB),
+  };
+}

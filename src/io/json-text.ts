@@ -1,0 +1,41 @@
+import { parse as parseTolerant, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { UserInputError } from '../model/errors.js';
+
+/** Line and column (1-based) of a character offset. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lastBreak = -1;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lastBreak = i;
+    }
+  }
+  return { line, column: offset - lastBreak };
+}
+
+/** "CloseBraceExpected" -> "close brace expected". */
+const plain = (code: string) => code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+
+/**
+ * Parses JSON text (a leading BOM is allowed). Strict JSON: no comments, no trailing commas, no NaN.
+ * A syntax error becomes one UserInputError naming file:line:column and what the parser expected
+ * there, located by jsonc-parser (JSON.parse's own messages carry no position on Node 20).
+ * `hint` says what the file should be.
+ */
+export function parseJsonText(text: string, file: string, hint: string): unknown {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (body.trim() === '') throw new UserInputError(`${file}: the file is empty; ${hint}`);
+  try {
+    return JSON.parse(body);
+  } catch {
+    const errors: ParseError[] = [];
+    parseTolerant(body, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    const first = errors[0];
+    if (!first) throw new UserInputError(`${file}: not valid JSON; ${hint}`);
+    const atEnd = first.offset >= body.trimEnd().length;
+    const { line, column } = lineColumn(body, Math.min(first.offset, body.trimEnd().length));
+    const what = atEnd ? 'the file ends before the JSON is complete: is it truncated?' : plain(printParseErrorCode(first.error));
+    throw new UserInputError(`${file}:${line}:${column}: not valid JSON (${what}); ${hint}`);
+  }
+}

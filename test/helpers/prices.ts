@@ -1,0 +1,81 @@
+import type { PriceItem } from '../../src/pricing/price-item.js';
+import type { PriceList } from '../../src/pricing/price-list.js';
+
+/** A Retail Prices API item with the fields every meter has; pass what differs. */
+export function item(fields: Partial<PriceItem> & Pick<PriceItem, 'serviceName' | 'meterName' | 'productName' | 'retailPrice'>): PriceItem {
+  return {
+    currencyCode: 'USD',
+    tierMinimumUnits: 0,
+    armRegionName: 'eastus',
+    location: 'US East',
+    effectiveStartDate: '2024-01-01T00:00:00Z',
+    skuName: fields.meterName,
+    unitOfMeasure: '1 Hour',
+    type: 'Consumption',
+    isPrimaryMeterRegion: true,
+    unitPrice: fields.retailPrice,
+    ...fields,
+  };
+}
+
+export const vmItem = (armSkuName: string, retailPrice: number, over: Partial<PriceItem> = {}): PriceItem =>
+  item({
+    serviceName: 'Virtual Machines',
+    armSkuName,
+    productName: 'Virtual Machines Av2 Series Windows',
+    meterName: armSkuName.replace(/^Standard_/, '').replace(/_/g, ' '),
+    retailPrice,
+    ...over,
+  });
+
+export const egressItems = (tiers: readonly [number, number][], over: Partial<PriceItem> = {}): PriceItem[] =>
+  tiers.map(([tierMinimumUnits, retailPrice]) =>
+    item({
+      serviceName: 'Bandwidth',
+      productName: 'Rtn Preference: MGN',
+      skuName: 'Standard',
+      meterName: 'Standard Data Transfer Out',
+      unitOfMeasure: '1 GB',
+      tierMinimumUnits,
+      retailPrice,
+      ...over,
+    }),
+  );
+
+export const blobItems = (tier: 'Hot' | 'Cool', tiers: readonly [number, number][], over: Partial<PriceItem> = {}): PriceItem[] =>
+  tiers.map(([tierMinimumUnits, retailPrice]) =>
+    item({
+      serviceName: 'Storage',
+      productName: 'General Block Blob v2',
+      skuName: `${tier} LRS`,
+      meterName: `${tier} LRS Data Stored`,
+      unitOfMeasure: '1 GB/Month',
+      tierMinimumUnits,
+      retailPrice,
+      ...over,
+    }),
+  );
+
+export const publicIpItem = (retailPrice = 0.005, over: Partial<PriceItem> = {}): PriceItem =>
+  item({ serviceName: 'Virtual Network', productName: 'IP Addresses', skuName: 'Standard', meterName: 'Standard IPv4 Static Public IP', retailPrice, ...over });
+
+export const keyVaultItem = (retailPrice = 0.03, over: Partial<PriceItem> = {}): PriceItem =>
+  item({ serviceName: 'Key Vault', productName: 'Key Vault', skuName: 'Standard', meterName: 'Operations', unitOfMeasure: '10K', retailPrice, ...over });
+
+export function priceList(items: readonly PriceItem[], fetchedAt = '2026-11-01T00:00:00Z'): PriceList {
+  return { items, source: 'test-prices.json', meta: { fetchedAt } };
+}
+
+/** A snapshot file's text: the API's envelope plus cmg-planner's metadata. */
+export function snapshotText(items: readonly PriceItem[], fetchedAt = '2026-11-01T00:00:00Z'): string {
+  return JSON.stringify({ BillingCurrency: 'USD', Items: items, NextPageLink: null, Count: items.length, cmgPlanner: { fetchedAt, source: 'test' } }, null, 2);
+}
+
+/** The oscc.be write-up's prices: A2_v2 Windows 0.136/h, egress 5 GB free then 0.087/GB. */
+export const OSCC_ITEMS: readonly PriceItem[] = [
+  vmItem('Standard_A2_v2', 0.136),
+  ...egressItems([
+    [0, 0],
+    [5, 0.087],
+  ]),
+];

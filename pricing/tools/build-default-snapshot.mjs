@@ -56,16 +56,25 @@ const UPLIFT_NOTE = {
 };
 
 const round = (value, places = 4) => Number(value.toFixed(places));
+
+// Commitments (estimated): a share of the pay-as-you-go Linux rate over the term. Av2 sizes are not
+// offered as reservations (https://learn.microsoft.com/azure/virtual-machines/prepay-reserved-vm-instances),
+// so none are listed for them; their savings-plan eligibility is not documented here, so none either.
+const COMMITMENT_FACTORS = {
+  reservation: { '1 Year': { hours: 8760, factor: 0.6 }, '3 Years': { hours: 26280, factor: 0.4 } },
+  savingsPlan: { '1 Year': 0.72, '3 Years': 0.5 },
+};
+const NO_COMMITMENTS = new Set(['Standard_A2_v2', 'Standard_A4_v2']);
 const items = [];
 
 function item(fields, provenance) {
   items.push({
     currencyCode: 'USD',
     tierMinimumUnits: 0,
-    ...fields,
-    unitPrice: fields.retailPrice,
     type: 'Consumption',
     isPrimaryMeterRegion: true,
+    ...fields,
+    unitPrice: fields.retailPrice,
     _provenance: provenance,
   });
 }
@@ -87,7 +96,21 @@ for (const [region, r] of Object.entries(REGIONS)) {
       };
     }
     const common = { armRegionName: region, location: r.location, serviceName: 'Virtual Machines', serviceFamily: 'Compute', armSkuName: size, unitOfMeasure: '1 Hour' };
-    item({ ...common, productName: s.product, skuName: s.meter, meterName: s.meter, retailPrice: linux }, linuxProvenance);
+    const commits = !NO_COMMITMENTS.has(size);
+    const savingsPlan = commits
+      ? Object.entries(COMMITMENT_FACTORS.savingsPlan).map(([term, factor]) => ({ unitPrice: round(linux * factor), retailPrice: round(linux * factor), term }))
+      : undefined;
+    item({ ...common, productName: s.product, skuName: s.meter, meterName: s.meter, retailPrice: linux, ...(savingsPlan ? { savingsPlan } : {}) }, commits
+      ? { ...linuxProvenance, note: `${linuxProvenance.note}; savingsPlan estimated at ${COMMITMENT_FACTORS.savingsPlan['1 Year']} (1 year) and ${COMMITMENT_FACTORS.savingsPlan['3 Years']} (3 years) of the pay-as-you-go rate` }
+      : linuxProvenance);
+    if (commits) {
+      for (const [term, { hours, factor }] of Object.entries(COMMITMENT_FACTORS.reservation)) {
+        item(
+          { ...common, productName: s.product, skuName: s.meter, meterName: s.meter, type: 'Reservation', reservationTerm: term, retailPrice: round(linux * hours * factor, 2) },
+          { kind: 'estimated', note: `${term} reservation, whole term: Linux ${linux}/h x ${hours} h x ${factor} (a typical reservation discount)` },
+        );
+      }
+    }
 
     const windows = size === 'Standard_A2_v2' && region === 'eastus' ? 0.136 : round(linux + s.windowsUplift);
     const windowsProvenance =

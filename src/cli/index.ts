@@ -10,12 +10,19 @@ function clock(): () => Date {
   return () => new Date();
 }
 
+/** A progress line rewritten in place on a terminal's stderr; nothing when stderr is a file or pipe. */
+function terminalProgress(): CommandIO['progress'] {
+  if (!process.stderr.isTTY) return undefined;
+  return (text) => process.stderr.write(text === null ? '\r\x1b[K' : `\r\x1b[K${text.slice(0, (process.stderr.columns || 80) - 1)}`);
+}
+
 /** Runs the CLI; returns the exit code. Expected errors are one line, no stack. */
 export async function main(argv: readonly string[], io?: Partial<CommandIO>): Promise<number> {
   const commandIO: CommandIO = {
     stdout: io?.stdout ?? ((text) => process.stdout.write(text)),
     stderr: io?.stderr ?? ((text) => process.stderr.write(text)),
     now: io?.now ?? clock(),
+    progress: io ? io.progress : terminalProgress(),
   };
   const debug = argv.includes('--debug');
   try {

@@ -5,6 +5,8 @@ export interface CommandIO {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly now: () => Date;
+  /** Progress for a person watching (stderr on a terminal); absent otherwise. null clears the line. */
+  readonly progress?: (text: string | null) => void;
 }
 
 /** Prints a rendered report, or writes it whole to --out and says so on stderr. */

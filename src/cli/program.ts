@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { UserInputError } from '../model/errors.js';
 import { REPORT_FORMATS, type ReportFormat } from '../report/render.js';
 import type { CommandIO } from './output.js';
+import { COMMITMENTS, type Commitment } from '../estimate/commitment.js';
 
 const FORMAT_BY_EXTENSION: Record<string, ReportFormat> = { '.json': 'json', '.md': 'md', '.html': 'html', '.htm': 'html', '.csv': 'csv', '.txt': 'table' };
 
@@ -29,10 +30,55 @@ export function buildProgram(io: CommandIO): Command {
     .option('--prices <file>', 'price file: a Retail Prices API response or a snapshot (default: the one shipped in pricing/)')
     .addOption(new Option('--format <format>', 'output format (default: from --out\'s extension, else table)').choices(REPORT_FORMATS as string[]))
     .option('--out <file>', 'write the report to this file (whole or not at all) instead of printing it')
+    .addOption(new Option('--commitment <commitment>', 'how the VMs are paid for (default: the scenario\'s, else payg)').choices(COMMITMENTS as string[]))
     .exitOverride()
-    .action(async (scenario: string, options: { prices?: string; format?: string; out?: string }) => {
+    .action(async (scenario: string, options: { prices?: string; format?: string; out?: string; commitment?: Commitment }) => {
       const { runEstimate } = await import('./commands/estimate.js');
-      await runEstimate(scenario, { prices: options.prices, out: options.out, format: chooseFormat(options.format, options.out) }, io);
+      await runEstimate(scenario, { prices: options.prices, out: options.out, format: chooseFormat(options.format, options.out), commitment: options.commitment }, io);
+    });
+
+  const pricing = program.command('pricing').description('price snapshots: refresh from the Azure Retail Prices API, show, diff').exitOverride();
+
+  pricing
+    .command('refresh')
+    .description('fetch current prices for the meters the model uses and write a snapshot (atomically)')
+    .option('--regions <list>', 'comma-separated armRegionNames (default: the 10 regions of the shipped snapshot)')
+    .option('--currency <code>', 'currency of the prices (default: USD; other currencies are for reference, says the API)')
+    .option('--sizes <list>', 'comma-separated VM sizes to fetch (default: all six)')
+    .option('--out <file>', 'where to write (default: pricing/azure-retail-prices.json for the shipped regions in USD, else pricing/azure-retail-prices-<currency>-<regions>.json)')
+    .option('--endpoint <url>', 'the Retail Prices API endpoint (sovereign clouds, proxies, tests)', 'https://prices.azure.com/api/retail/prices')
+    .option('--timeout <seconds>', 'per-request timeout', '30')
+    .option('--max-attempts <n>', 'attempts per request, the first included (retries on 429, 5xx, timeouts, network errors)', '6')
+    .option('--retry-budget <seconds>', 'no retry starts after this long on one request', '120')
+    .exitOverride()
+    .action(async (options: Record<string, string | undefined>) => {
+      const { runPricingRefresh } = await import('./commands/pricing-refresh.js');
+      await runPricingRefresh(options, io);
+    });
+
+  pricing
+    .command('show')
+    .description('what a price file holds: age, regions, which of the model\'s meters it prices')
+    .option('--prices <file>', 'the price file (default: the one shipped in pricing/)')
+    .addOption(new Option('--format <format>', 'table or json (default: from --out\'s extension, else table)').choices(['table', 'json']))
+    .option('--out <file>', 'write to this file instead of printing')
+    .exitOverride()
+    .action(async (options: { prices?: string; format?: string; out?: string }) => {
+      const { runPricingShow } = await import('./commands/pricing.js');
+      await runPricingShow({ prices: options.prices, out: options.out, format: chooseFormat(options.format, options.out) }, io);
+    });
+
+  pricing
+    .command('diff')
+    .description('what changed between two price files, by meter and tier, in %')
+    .argument('<old>', 'the older price file')
+    .argument('<new>', 'the newer price file')
+    .addOption(new Option('--format <format>', 'output format (default: from --out\'s extension, else table)').choices(['table', 'md', 'csv', 'json']))
+    .option('--out <file>', 'write to this file instead of printing')
+    .exitOverride()
+    .action(async (oldFile: string, newFile: string, options: { format?: string; out?: string }) => {
+      const { runPricingDiff } = await import('./commands/pricing.js');
+      await runPricingDiff(oldFile, newFile, { out: options.out, format: chooseFormat(options.format, options.out) }, io);
     });
 
   return program;

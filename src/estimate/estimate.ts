@@ -9,7 +9,8 @@ import { estimateTraffic, type Traffic } from '../traffic/egress.js';
 import { MANAGEMENT_BAND_MB } from '../traffic/management-defaults.js';
 import { HOURS_PER_DAY } from '../model/units.js';
 import { egressZoneOf } from '../pricing/regions.js';
-import { blobQuery, egressQuery, keyVaultQuery, publicIpQuery, vmQuery } from '../pricing/meters.js';
+import { blobQuery, egressQuery, keyVaultQuery, publicIpQuery } from '../pricing/meters.js';
+import { priceCompute, type Commitment } from './commitment.js';
 import { describeQuery, resolvePrice, type PriceList, type PriceQuery, type ResolvedPrice } from '../pricing/price-list.js';
 import { STALE_PRICES_DAYS } from '../pricing/default-snapshot.js';
 import { chargeTiers } from './tiers.js';
@@ -27,6 +28,8 @@ export interface Estimate {
   /** The CMG's outbound GB over the alert window, per CMG. */
   readonly outbound14DayGBPerGateway: Decimal;
   readonly lines: readonly CostLine[];
+  /** The compute cost's commitment, and what the same hours cost pay-as-you-go. */
+  readonly commitment: { readonly type: Commitment; readonly paygComputeCost: Decimal };
   readonly warnings: readonly Warning[];
   readonly assumptions: readonly Assumption[];
 }
@@ -129,10 +132,14 @@ export function estimate(scenario: Scenario, list: PriceList, context: EstimateC
   }
   assumptions.push({ name: 'egress zone', value: egressZoneOf(scenario.region) ?? 'unknown', source: 'https://azure.microsoft.com/pricing/details/bandwidth/' });
 
-  // compute: every instance of every CMG, all month
-  const vmPrice = requirePrice(list, vmQuery(vmSize.name, scenario.gateway.os, where), `${scenario.gateway.os === 'windows' ? 'Windows' : 'Linux'} ${vmSize.name} VM`);
-  const instanceHours = new Decimal(sizing.instances).times(scenario.hoursPerMonth);
-  const lines: CostLine[] = [flatLine('compute', vmPrice, instanceHours, list)];
+  // compute: every instance of every CMG, all month, under the scenario's commitment
+  const compute = priceCompute(
+    { size: vmSize.name, os: scenario.gateway.os, region: scenario.region, currency: scenario.currency, instances: sizing.instances, hoursPerMonth: scenario.hoursPerMonth, commitment: scenario.commitment },
+    list,
+    (price) => priceSource(price, list),
+  );
+  const lines: CostLine[] = [...compute.lines];
+  warnings.push(...compute.notes.map((message) => ({ code: 'commitment-note', message })));
 
   // egress: the tiers count all internet egress on the meter; the CMG is charged what it adds
   const egressPrice = requirePrice(list, egressQuery(where), 'internet egress (Standard Data Transfer Out)');
@@ -200,6 +207,7 @@ export function estimate(scenario: Scenario, list: PriceList, context: EstimateC
     traffic,
     outbound14DayGBPerGateway,
     lines,
+    commitment: { type: scenario.commitment, paygComputeCost: compute.paygCost },
     warnings,
     assumptions,
   };

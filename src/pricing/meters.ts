@@ -57,3 +57,21 @@ export function keyVaultQuery(where: Where): PriceQuery {
   const m = METERS.keyVault;
   return { serviceName: m.serviceName, productName: m.productName, skuName: m.skuName, meterName: m.meterName, unitOfMeasure: m.unitOfMeasure, armRegionName: where.region, currencyCode: where.currency, type: 'Consumption' };
 }
+
+/**
+ * A VM reservation: a `Reservation` item of the size's base (Linux) product; its retailPrice is the
+ * price of the whole term. Reservations cover the VM's infrastructure only: Windows software is
+ * billed on top (https://learn.microsoft.com/azure/cost-management-billing/manage/understand-vm-reservation-charges).
+ */
+export function vmReservationQuery(size: VmSizeName, term: '1 Year' | '3 Years', where: Where): PriceQuery {
+  return {
+    serviceName: METERS.vm.serviceName,
+    armRegionName: where.region,
+    currencyCode: where.currency,
+    type: 'Reservation',
+    armSkuName: size,
+    reservationTerm: term,
+    productNameMatches: { pattern: /^(?!.*Windows)/, label: "without 'Windows'" },
+    excludeMeter: METERS.vm.exclude,
+  };
+}

@@ -31,6 +31,10 @@ export const priceItemSchema = z.looseObject({
   armSkuName: z.string().optional(),
   isPrimaryMeterRegion: z.boolean().optional(),
   reservationTerm: z.string().optional(),
+  /** Savings-plan rates of a Consumption item (api-version 2023-01-01-preview): per unit, by term. */
+  savingsPlan: z
+    .array(z.looseObject({ unitPrice: price.optional(), retailPrice: price, term: z.string({ error: 'expected a term such as "1 Year"' }) }))
+    .optional(),
   /** cmg-planner's own note where an item is not a verbatim API item. */
   _provenance: provenanceSchema.optional(),
 });

@@ -17,7 +17,9 @@ export interface PriceQuery {
   readonly serviceName: string;
   readonly armRegionName: string;
   readonly currencyCode: string;
-  readonly type: 'Consumption';
+  readonly type: 'Consumption' | 'Reservation';
+  /** Reservation items only: '1 Year' or '3 Years'. */
+  readonly reservationTerm?: string;
   readonly productName?: string | readonly string[];
   readonly productNameMatches?: { readonly pattern: RegExp; readonly label: string };
   readonly skuName?: string;
@@ -47,6 +49,8 @@ export interface ResolvedPrice {
   readonly tiers: readonly PriceTier[];
   readonly effectiveStartDate?: string;
   readonly provenance?: Provenance;
+  /** The item's savings-plan rates per unit, by term ('1 Year', '3 Years'). */
+  readonly savingsPlan: readonly { readonly term: string; readonly unitPrice: Decimal }[];
 }
 
 /** "1 Hour" -> 1, "1 GB/Month" -> 1, "10K" -> 10000, "100 Hours" -> 100. */
@@ -67,6 +71,7 @@ export function describeQuery(q: PriceQuery): string {
     q.skuName !== undefined ? `skuName '${q.skuName}'` : undefined,
     q.meterName !== undefined ? `meterName '${q.meterName}'` : undefined,
     q.unitOfMeasure !== undefined ? `unit '${q.unitOfMeasure}'` : undefined,
+    q.reservationTerm !== undefined ? `reservationTerm '${q.reservationTerm}'` : undefined,
     `type ${q.type}`,
     `region ${q.armRegionName}`,
     `currency ${q.currencyCode}`,
@@ -86,6 +91,7 @@ function matches(item: PriceItem, q: PriceQuery, productName?: string): boolean 
     (q.meterName === undefined || item.meterName === q.meterName) &&
     (q.armSkuName === undefined || item.armSkuName === q.armSkuName) &&
     (q.unitOfMeasure === undefined || item.unitOfMeasure === q.unitOfMeasure) &&
+    (q.reservationTerm === undefined || item.reservationTerm === q.reservationTerm) &&
     !(q.excludeMeter && (q.excludeMeter.test(item.meterName) || q.excludeMeter.test(item.skuName)))
   );
 }
@@ -134,5 +140,6 @@ export function resolvePrice(list: PriceList, query: PriceQuery): ResolvedPrice 
     tiers,
     effectiveStartDate: best.effectiveStartDate,
     provenance: best._provenance,
+    savingsPlan: (best.savingsPlan ?? []).map((sp) => ({ term: sp.term, unitPrice: new Decimal(sp.unitPrice ?? sp.retailPrice) })),
   };
 }

@@ -19,6 +19,8 @@ export const AZURE_REGIONS: Readonly<Record<string, EgressZone>> = {
   newzealandnorth: 2, indonesiacentral: 2, malaysiawest: 2,
   brazilsouth: 3, brazilsoutheast: 3, southafricanorth: 3, southafricawest: 3,
   uaenorth: 3, uaecentral: 3, qatarcentral: 3, israelcentral: 3,
+  // Azure Government (prices from the same API, in the US Gov regions)
+  usgovvirginia: 1, usgovarizona: 1, usgovtexas: 1,
 };
 
 export function egressZoneOf(region: string): EgressZone | undefined {

@@ -47,6 +47,8 @@ export interface EstimateReport {
     outbound14DayGBPerGateway: string;
   };
   readonly costs: Record<CostComponent | 'total', string>;
+  /** The compute commitment against pay-as-you-go: amounts as shown, the saving their difference. */
+  readonly commitment: { type: string; paygCompute: string; compute: string; saving: string; savingPct: string | null };
   readonly lines: ReportLine[];
   readonly warnings: Warning[];
   readonly assumptions: Assumption[];
@@ -72,6 +74,8 @@ export function buildEstimateReport(result: Estimate): EstimateReport {
   const total = COST_COMPONENTS.reduce((acc, c) => acc.plus(componentTotals[c]), ZERO);
   const money = (d: Decimal) => d.toFixed(digits);
 
+  const paygCompute = result.commitment.paygComputeCost.toDecimalPlaces(digits, Decimal.ROUND_HALF_UP);
+  const saving = paygCompute.minus(componentTotals.compute);
   const s = result.sizing;
   return {
     scenario: {
@@ -109,6 +113,13 @@ export function buildEstimateReport(result: Estimate): EstimateReport {
       storage: money(componentTotals.storage),
       other: money(componentTotals.other),
       total: money(total),
+    },
+    commitment: {
+      type: result.commitment.type,
+      paygCompute: money(paygCompute),
+      compute: money(componentTotals.compute),
+      saving: money(saving),
+      savingPct: paygCompute.isZero() ? null : saving.dividedBy(paygCompute).times(100).toDecimalPlaces(1, Decimal.ROUND_HALF_UP).toFixed(1),
     },
     lines: result.lines.map((l, i) => ({
       component: l.component,

@@ -19,7 +19,7 @@ const PLANNER = 'cmg-planner default';
 export const SCENARIO_DEFAULTS = {
   currency: { value: 'USD', source: `${PLANNER}: Azure retail prices are published in USD` },
   hoursPerMonth: { value: HOURS_PER_MONTH_DEFAULT, source: HOURS_PER_MONTH_SOURCE },
-  commitment: { value: 'payg', source: `${PLANNER}: pay-as-you-go` },
+  commitment: { value: 'payg', source: `${PLANNER}: pay-as-you-go (reservations and savings plans: --commitment)` },
   'clients.peakConcurrency': { value: 1, source: `${PLANNER}: every client connected at once (the safe upper bound for sizing)` },
   'clients.onlineHoursPerDay': { value: 24, source: `${PLANNER}: clients online around the clock (the upper bound for traffic)` },
   'gateway.vmSize': { value: 'Standard_A2_v2', source: `${CMG_PERF} (Standard_A2_v2 is the default size)` },

@@ -1,4 +1,5 @@
 import type { VmSizeName } from '../sizing/vm-sizes.js';
+import type { Commitment } from '../estimate/commitment.js';
 import type { ScenarioInput } from './schema.js';
 import { SCENARIO_DEFAULTS, type DefaultedField } from './defaults.js';
 
@@ -17,7 +18,7 @@ export interface Scenario {
   readonly region: string;
   readonly currency: string;
   readonly hoursPerMonth: number;
-  readonly commitment: 'payg';
+  readonly commitment: Commitment;
   readonly clients: { readonly total: number; readonly peakConcurrency: number; readonly onlineHoursPerDay: number };
   readonly gateway: {
     readonly vmSize: VmSizeName;
@@ -86,7 +87,7 @@ export function resolveScenario(input: ScenarioInput): Scenario {
     region: input.region,
     currency: take('currency'),
     hoursPerMonth: take('hoursPerMonth'),
-    commitment: take('commitment') as 'payg',
+    commitment: take('commitment') as Commitment,
     clients: {
       total: input.clients.total,
       peakConcurrency: take('clients.peakConcurrency'),
@@ -118,5 +119,14 @@ export function resolveScenario(input: ScenarioInput): Scenario {
     egress: { otherGBPerMonth: take('egress.otherGBPerMonth'), alert14DayGB: take('egress.alert14DayGB') },
     other: { keyVaultOperationsPerMonth: take('other.keyVaultOperationsPerMonth') },
     assumptions,
+  };
+}
+
+/** The scenario with another commitment, as the command line asks (`--commitment`). */
+export function withCommitment(scenario: Scenario, commitment: Commitment, source: string): Scenario {
+  return {
+    ...scenario,
+    commitment,
+    assumptions: scenario.assumptions.map((a) => (a.name === 'commitment' ? { name: 'commitment', value: commitment, source } : a)),
   };
 }

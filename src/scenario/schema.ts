@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { VM_SIZE_NAMES, isVmSizeName } from '../sizing/vm-sizes.js';
 import { AZURE_REGIONS, isKnownRegion } from '../pricing/regions.js';
+import { COMMITMENTS } from '../estimate/commitment.js';
 
 /**
  * The scenario file's contract: what a user may write, checked at the boundary.
@@ -49,7 +50,7 @@ export const scenarioSchema = z.strictObject({
     .regex(/^[A-Z]{3}$/, 'expected an ISO 4217 currency code in capitals, such as USD or EUR')
     .optional(),
   hoursPerMonth: positive('hours in the month').max(744, 'a month has at most 744 hours').optional(),
-  commitment: z.literal('payg', { error: 'only payg (pay-as-you-go) is priced in this version' }).optional(),
+  commitment: z.enum(COMMITMENTS, { error: `expected one of ${COMMITMENTS.join(' | ')}` }).optional(),
   clients: z.strictObject(
     {
       total: count('clients managed through the CMG')

@@ -145,7 +145,8 @@ export async function fetchAllPages(filter: string, options: RetailClientOptions
         const wait = failure.retryAfterMs ?? backoffMs(options.retry, attempt, random);
         const outOfTime = elapsed + wait > options.retry.maxTotalMs;
         if (!failure.retryable || attempt >= options.retry.maxAttempts || outOfTime) {
-          const tried = attempt > 1 ? ` after ${attempt} attempts${outOfTime && attempt < options.retry.maxAttempts ? ` (the next wait, ${Math.ceil(wait / 1000)} s, would pass the ${Math.round(options.retry.maxTotalMs / 1000)} s retry budget)` : ''}` : '';
+          const budget = failure.retryable && outOfTime && attempt < options.retry.maxAttempts ? ` (the next wait, ${Math.ceil(wait / 1000)} s, would pass the ${Math.round(options.retry.maxTotalMs / 1000)} s retry budget)` : '';
+          const tried = `${attempt > 1 ? ` after ${attempt} attempts` : ''}${budget}`;
           throw new ExternalError(`the Retail Prices API request failed${tried}: GET ${url}: ${failure.reason}`);
         }
         options.onRetry?.({ url, attempt, waitMs: wait, reason: failure.reason });

@@ -1,5 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runPricingRefresh } from '../src/cli/commands/pricing-refresh.js';
 import type { CommandIO } from '../src/cli/output.js';
@@ -221,6 +223,24 @@ describe('pricing refresh as a user runs it', () => {
     expect(run.stderr).toMatch(/^wrote /);
     expect(run.code).toBe(0);
     expect(api.requests[0]).toMatch(/^http:\/\/prices\.example\.invalid\/api\/retail\/prices\?/);
+  });
+
+  it('tunnels through the proxy that HTTPS_PROXY names (CONNECT) for an https endpoint', async () => {
+    const connects: string[] = [];
+    const proxy = createServer();
+    proxy.on('connect', (req, socket) => {
+      connects.push(req.url ?? '');
+      socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    const run = await runCliAsync(['pricing', 'refresh', '--regions', 'eastus', '--out', join(tempDir(), 'p.json'), '--max-attempts', '1'], {
+      env: { HTTPS_PROXY: proxyUrl, https_proxy: proxyUrl, NO_PROXY: '', no_proxy: '' },
+    });
+    await new Promise<void>((resolve) => proxy.close(() => resolve()));
+    expect(connects).toEqual(['prices.azure.com:443']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^cmg-planner: the Retail Prices API request failed: GET https:\/\/prices\.azure\.com\/api\/retail\/prices\?.*: (HTTP 502 Bad Gateway|network error)/);
   });
 
   it('fails with exit code 1 and one line when the API cannot be reached; the old file stays', async () => {

@@ -249,7 +249,7 @@ describe('pricing refresh as a user runs it', () => {
     writeFileSync(out, OLD_SNAPSHOT);
     const run = await runCliAsync(['pricing', 'refresh', '--regions', 'eastus', '--endpoint', 'http://127.0.0.1:9/api/retail/prices', '--out', out, '--max-attempts', '1']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^cmg-planner: the Retail Prices API request failed: GET http:\/\/127\.0\.0\.1:9\/.*: network error ECONNREFUSED/);
+    expect(run.stderr).toMatch(/^cmg-planner: the Retail Prices API request failed: GET http:\/\/127\.0\.0\.1:9\/.*: network error: connect ECONNREFUSED/);
     expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(readFileSync(out, 'utf8')).toBe(OLD_SNAPSHOT);
     expect(existsSync(join(dir, 'p.json'))).toBe(true);

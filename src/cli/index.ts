@@ -29,6 +29,7 @@ export async function main(argv: readonly string[], io?: Partial<CommandIO>): Pr
     await buildProgram(commandIO).parseAsync([...argv], { from: 'user' });
     return 0;
   } catch (error) {
+    commandIO.progress?.(null);
     if (error instanceof CommanderError) return commanderExitCode(error);
     if (error instanceof CmgPlannerError) {
       commandIO.stderr(`cmg-planner: ${error.message}\n`);

@@ -62,7 +62,8 @@ function describeFailure(error: unknown, now: number): Failure {
     if (error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT' || /timeout/i.test(error.message)) {
       return { retryable: true, reason: 'no answer within the timeout' };
     }
-    return { retryable: true, reason: `network error ${error.code ?? ''} ${error.message}`.replace(/\s+/g, ' ').trim() };
+    const message = error.message || error.code || 'no details';
+    return { retryable: true, reason: `network error: ${error.code && !message.includes(error.code) ? `${error.code} ` : ''}${message}` };
   }
   return { retryable: false, reason: (error as Error).message };
 }

@@ -37,6 +37,29 @@ export function buildProgram(io: CommandIO): Command {
       await runEstimate(scenario, { prices: options.prices, out: options.out, format: chooseFormat(options.format, options.out), commitment: options.commitment }, io);
     });
 
+  const collect = (value: string, previous: string[] = []) => [...previous, value];
+  program
+    .command('actuals')
+    .description('a month\'s actual CMG cost (Cost Management exports or the Consumption API) against the forecast, per component, with calibration')
+    .argument('<scenario>', 'the scenario the CMG was planned with (YAML or JSON)')
+    .option('--month <YYYY-MM>', 'the month to report')
+    .option('--export <files...>', 'Cost Management export files (EA, MCA or FOCUS; CSV or CSV.gz)')
+    .option('--subscription <id>', 'read the Consumption API for this subscription instead (az login, managed identity or AZURE_* variables)')
+    .option('--resource-group <name>', 'the CMG\'s resource group (repeatable; case-insensitive)', collect)
+    .option('--resource-id <prefix>', 'resource id prefix of the CMG\'s resources (repeatable)', collect)
+    .option('--tag <name=value>', 'a tag the CMG\'s resources carry (repeatable; all must match)', collect)
+    .option('--prices <file>', 'price file for the forecast (default: the one shipped in pricing/)')
+    .option('--site-telemetry <file>', 'v_CloudCostEstimatorData exported as CSV: measured traffic per client')
+    .option('--write-calibrated <file>', 'write the scenario with the calibrated figures to this file')
+    .option('--arm-endpoint <url>', 'Azure Resource Manager endpoint (sovereign clouds)', 'https://management.azure.com')
+    .addOption(new Option('--format <format>', 'output format (default: from --out\'s extension, else table)').choices(REPORT_FORMATS as string[]))
+    .option('--out <file>', 'write the report to this file (whole or not at all) instead of printing it')
+    .exitOverride()
+    .action(async (scenario: string, options: Record<string, unknown>) => {
+      const { runActuals } = await import('./commands/actuals.js');
+      await runActuals(scenario, { ...(options as object), format: chooseFormat(options.format as string | undefined, options.out as string | undefined) } as never, io);
+    });
+
   const pricing = program.command('pricing').description('price snapshots: refresh from the Azure Retail Prices API, show, diff').exitOverride();
 
   pricing

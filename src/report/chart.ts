@@ -49,3 +49,66 @@ export function costSplitChart(costs: Record<CostComponent | 'total', string>, w
   });
   return { width, barHeight, height: barHeight + 24 + COST_COMPONENTS.length * 22, segments };
 }
+
+export interface BarInput {
+  readonly label: string;
+  /** A decimal string; negative values are drawn as zero. */
+  readonly value: string;
+  readonly colour: string;
+}
+
+export interface GroupedBar {
+  readonly label: string;
+  readonly value: string;
+  readonly colour: string;
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface GroupedBarChart {
+  readonly width: number;
+  readonly height: number;
+  readonly plotTop: number;
+  readonly plotBottom: number;
+  readonly groups: readonly { label: string; labelX: number; bars: readonly GroupedBar[] }[];
+  readonly legend: readonly { label: string; colour: string; x: number }[];
+  readonly max: string;
+}
+
+/**
+ * Geometry of a grouped bar chart (SVG units): one group per label, one bar per series, heights in
+ * proportion to the largest value. Used for forecast vs actual per component, and scenarios side by side.
+ */
+export function groupedBarChart(groups: readonly { label: string; bars: readonly BarInput[] }[], width = 640, plotHeight = 200): GroupedBarChart {
+  const values = groups.flatMap((g) => g.bars.map((b) => Decimal.max(0, new Decimal(b.value))));
+  const max = values.reduce((m, v) => Decimal.max(m, v), new Decimal(0));
+  const plotTop = 28;
+  const plotBottom = plotTop + plotHeight;
+  const groupWidth = width / Math.max(1, groups.length);
+  const series = Math.max(1, ...groups.map((g) => g.bars.length));
+  const barWidth = Math.max(4, Math.min(48, (groupWidth * 0.8) / series));
+  const laidOut = groups.map((g, gi) => {
+    const start = gi * groupWidth + (groupWidth - barWidth * g.bars.length) / 2;
+    return {
+      label: g.label,
+      labelX: Number((gi * groupWidth + groupWidth / 2).toFixed(2)),
+      bars: g.bars.map((b, bi) => {
+        const v = Decimal.max(0, new Decimal(b.value));
+        const h = max.isZero() ? 0 : v.dividedBy(max).times(plotHeight).toDecimalPlaces(2).toNumber();
+        return { label: b.label, value: b.value, colour: b.colour, x: Number((start + bi * barWidth).toFixed(2)), y: Number((plotBottom - h).toFixed(2)), width: Number((barWidth - 2).toFixed(2)), height: h };
+      }),
+    };
+  });
+  const seriesLabels = groups[0]?.bars.map((b) => ({ label: b.label, colour: b.colour })) ?? [];
+  return {
+    width,
+    height: plotBottom + 30,
+    plotTop,
+    plotBottom,
+    groups: laidOut,
+    legend: seriesLabels.map((s, i) => ({ ...s, x: i * 160 })),
+    max: max.toFixed(),
+  };
+}

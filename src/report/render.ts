@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { PACKAGE_ROOT } from '../pricing/default-snapshot.js';
@@ -36,6 +36,11 @@ function createEngine(): typeof Handlebars {
     }));
     return textTable(options.hash.headers.split('|'), cells, columns.map((c) => right.includes(c)));
   });
+  // shared pieces of the templates: reports/partials/<name>.hbs is {{> name}}
+  const partials = join(PACKAGE_ROOT, 'reports', 'partials');
+  for (const file of readdirSync(partials).filter((f) => f.endsWith('.hbs'))) {
+    hb.registerPartial(file.replace(/\.hbs$/, ''), readFileSync(join(partials, file), 'utf8'));
+  }
   return hb;
 }
 

@@ -122,11 +122,21 @@ export function resolveScenario(input: ScenarioInput): Scenario {
   };
 }
 
-/** The scenario with another commitment, as the command line asks (`--commitment`). */
-export function withCommitment(scenario: Scenario, commitment: Commitment, source: string): Scenario {
+/** The scenario with one figure replaced (a command-line option, a month's real hours), its source noted. */
+function override<K extends 'commitment' | 'hoursPerMonth'>(scenario: Scenario, field: K, value: Scenario[K], source: string): Scenario {
   return {
     ...scenario,
-    commitment,
-    assumptions: scenario.assumptions.map((a) => (a.name === 'commitment' ? { name: 'commitment', value: commitment, source } : a)),
+    [field]: value,
+    assumptions: scenario.assumptions.map((a) => (a.name === field ? { name: field, value, source } : a)),
   };
+}
+
+/** The scenario with another commitment, as the command line asks (`--commitment`). */
+export function withCommitment(scenario: Scenario, commitment: Commitment, source: string): Scenario {
+  return override(scenario, 'commitment', commitment, source);
+}
+
+/** The scenario priced over another number of hours (a real month's, for actuals). */
+export function withHoursPerMonth(scenario: Scenario, hours: number, source: string): Scenario {
+  return override(scenario, 'hoursPerMonth', hours, source);
 }

@@ -1,0 +1,45 @@
+import type { CostComponent } from '../estimate/cost-line.js';
+import type { UsageRow } from './usage-row.js';
+
+/** The unit a component's quantity is counted in. */
+export const COMPONENT_UNITS: Readonly<Record<CostComponent, string>> = { compute: 'hours', egress: 'GB', storage: 'GB-month', other: '' };
+
+export interface MappedRow {
+  readonly component: CostComponent;
+  /** Whether the row's quantity counts toward the component's quantity (hours, GB, GB-month). */
+  readonly countsQuantity: boolean;
+}
+
+const lower = (s: string) => s.toLowerCase();
+
+/**
+ * Which cost component a row belongs to, from its meter category and meter (the Azure names, e.g.
+ * https://learn.microsoft.com/azure/cost-management-billing/automate/understand-usage-details-fields);
+ * undefined for a row the model has no component for (listed as unmapped, never dropped).
+ * - compute: Virtual Machines (and their licences); hours from the VM meters, not the licence ones
+ * - egress: Bandwidth data transfer out to the internet (not inter-region, not inbound)
+ * - storage: blob capacity ("... Data Stored"); other storage meters (operations) are `other`
+ * - other: public IP, Key Vault, load balancer, inter-region and inbound transfer, storage operations
+ */
+export function mapRow(row: UsageRow): MappedRow | undefined {
+  const category = lower(row.meterCategory);
+  const sub = lower(row.meterSubCategory);
+  const meter = lower(row.meterName);
+  if (category === 'virtual machines' || category === 'virtual machines licenses') {
+    const licence = category.endsWith('licenses') || /licen[cs]e/.test(sub) || /licen[cs]e/.test(meter);
+    return { component: 'compute', countsQuantity: !licence && row.chargeType.toLowerCase() !== 'purchase' };
+  }
+  if (category === 'bandwidth' || category === 'networking' && /data transfer/.test(meter)) {
+    const interRegion = /inter-?region|intra continent|inter continent/.test(sub) || /intra continent|inter continent|inter-?region/.test(meter);
+    const inbound = /data transfer in\b/.test(meter);
+    if (interRegion || inbound) return { component: 'other', countsQuantity: false };
+    return { component: 'egress', countsQuantity: true };
+  }
+  if (category === 'storage') {
+    return /data stored/.test(meter) ? { component: 'storage', countsQuantity: true } : { component: 'other', countsQuantity: false };
+  }
+  if (category === 'virtual network' || category === 'key vault' || category === 'load balancer' || category === 'advanced threat protection' || category === 'ip addresses') {
+    return { component: 'other', countsQuantity: false };
+  }
+  return undefined;
+}

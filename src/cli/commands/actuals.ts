@@ -1,0 +1,151 @@
+import type { TokenCredential } from '@azure/core-auth';
+import { UserInputError } from '../../model/errors.js';
+import { readInputText } from '../../io/read-input.js';
+import { writeFileAtomic } from '../../io/atomic-write.js';
+import { loadScenario } from '../../scenario/load.js';
+import { withHoursPerMonth } from '../../scenario/scenario.js';
+import { calibratedScenarioText } from '../../scenario/calibrated.js';
+import { parsePriceList } from '../../pricing/snapshot.js';
+import { defaultSnapshotPath } from '../../pricing/default-snapshot.js';
+import { estimate } from '../../estimate/estimate.js';
+import { billingMonth } from '../../actuals/dates.js';
+import { createAccumulator } from '../../actuals/aggregate.js';
+import { describeSelector, rowSelector, type RowSelector } from '../../actuals/select.js';
+import { readExport } from '../../actuals/export-reader.js';
+import { calibrate, recommendAlerts } from '../../actuals/calibrate.js';
+import { parseSiteTelemetry } from '../../actuals/site-telemetry.js';
+import { buildActualsReport } from '../../report/actuals-report.js';
+import { renderReport, type ReportFormat } from '../../report/render.js';
+import { COMPONENT_COLOURS, groupedBarChart } from '../../report/chart.js';
+import { emit, type CommandIO } from '../output.js';
+
+export interface ActualsOptions {
+  readonly month?: string;
+  readonly export?: readonly string[];
+  readonly subscription?: string;
+  readonly resourceGroup?: readonly string[];
+  readonly resourceId?: readonly string[];
+  readonly tag?: readonly string[];
+  readonly prices?: string;
+  readonly siteTelemetry?: string;
+  readonly writeCalibrated?: string;
+  readonly armEndpoint?: string;
+  readonly format: ReportFormat;
+  readonly out?: string;
+}
+
+/** What tests inject: a credential and a CA for their loopback ARM server. */
+export interface ActualsDeps {
+  readonly credential?: TokenCredential;
+  readonly ca?: string;
+}
+
+function selectorFrom(options: ActualsOptions): RowSelector {
+  const tags = (options.tag ?? []).map((t) => {
+    const at = t.indexOf('=');
+    const key = (at < 0 ? t : t.slice(0, at)).trim();
+    if (!key) throw new UserInputError(`--tag: "${t}" has no tag name; write --tag name=value or --tag name`);
+    return at < 0 ? { key } : { key, value: t.slice(at + 1).trim() };
+  });
+  return { resourceGroups: options.resourceGroup, resourceIdPrefixes: options.resourceId, tags };
+}
+
+/**
+ * `cmg-planner actuals SCENARIO --month YYYY-MM`: a month's actual consumption (export files or the
+ * Consumption API) against the forecast of the same model, per component, with calibration and alert
+ * thresholds.
+ */
+export async function runActuals(scenarioFile: string, options: ActualsOptions, io: CommandIO, deps: ActualsDeps = {}): Promise<void> {
+  if (!options.month) throw new UserInputError('--month: say which month to report, e.g. --month 2026-10');
+  const month = billingMonth(options.month);
+  if (!month) throw new UserInputError(`--month: "${options.month}" is not a month; write YYYY-MM, e.g. 2026-10`);
+  const exports = options.export ?? [];
+  if (exports.length && options.subscription) throw new UserInputError('give either --export FILE... (Cost Management exports) or --subscription ID (the Consumption API), not both');
+  if (!exports.length && !options.subscription) throw new UserInputError('where are the actuals? give --export FILE... (Cost Management exports, CSV or CSV.gz) or --subscription ID (the Consumption API)');
+  const selector = selectorFrom(options);
+  if (!selector.resourceGroups?.length && !selector.resourceIdPrefixes?.length && !selector.tags?.length) {
+    throw new UserInputError('say which rows are the CMG\'s: --resource-group NAME, --resource-id PREFIX or --tag NAME=VALUE (case-insensitive)');
+  }
+  if (options.subscription && (options.resourceGroup?.length ?? 0) > 1) throw new UserInputError('--resource-group: with --subscription, give one resource group (the scope of the query)');
+
+  const loaded = loadScenario(await readInputText(scenarioFile, 'scenario file'), scenarioFile);
+  const scenario = withHoursPerMonth(loaded, month.hours, `the real hours of ${month.month} (${month.days} days x 24)`);
+  const pricesFile = options.prices ?? defaultSnapshotPath();
+  const priceList = parsePriceList(await readInputText(pricesFile, 'price file'), options.prices ?? 'pricing/azure-retail-prices.json');
+  const telemetry = options.siteTelemetry ? parseSiteTelemetry(await readInputText(options.siteTelemetry, 'site telemetry file'), options.siteTelemetry) : undefined;
+  const forecast = estimate(scenario, priceList, { now: io.now() });
+
+  const accumulator = createAccumulator(month, rowSelector(selector));
+  let scope: string;
+  const sources: string[] = [];
+  if (options.subscription) {
+    const { readConsumption, ARM_ENDPOINT } = await import('../../actuals/consumption-api.js');
+    const endpoint = options.armEndpoint ?? ARM_ENDPOINT;
+    const result = await readConsumption(
+      { subscriptionId: options.subscription, resourceGroup: options.resourceGroup?.[0], month, endpoint, credential: deps.credential, ca: deps.ca },
+      (row) => accumulator.add(row),
+    );
+    scope = result.scope;
+    sources.push(`Consumption API ${endpoint}${result.scope} (${result.rows} records)`);
+  } else {
+    for (const file of exports) {
+      const result = await readExport(file, (row) => accumulator.add(row));
+      sources.push(`${file} (${result.set ?? 'empty'}, ${result.rows} rows)`);
+    }
+    scope = describeSelector(selector);
+  }
+  if (options.subscription) scope = `${scope}; ${describeSelector(selector)}`;
+
+  const totals = accumulator.result();
+  const where = options.subscription ? `the Consumption API (${scope})` : exports.join(', ');
+  if (totals.rowsRead === 0) throw new UserInputError(`${where}: no usage rows at all (an empty export?); export the month's usage details and try again`);
+  if (totals.rowsInMonth === 0) throw new UserInputError(`${where}: no rows for ${month.month}; the rows read cover ${totals.firstDay} to ${totals.lastDay}`);
+  if (totals.rowsSelected === 0) throw new UserInputError(`${where}: none of the ${totals.rowsInMonth} rows of ${month.month} is the CMG's (${describeSelector(selector)}); check the resource group, resource id or tag`);
+  if (totals.currency && totals.currency !== scenario.currency) {
+    throw new UserInputError(`the actual costs are in ${totals.currency} but the forecast is in ${scenario.currency}: set currency: ${totals.currency} in ${scenarioFile} and give prices in ${totals.currency} (cmg-planner pricing refresh --currency ${totals.currency})`);
+  }
+
+  const calibration = calibrate(scenario, forecast, totals, telemetry);
+  const alerts = recommendAlerts(forecast, totals, month.days);
+  const report = buildActualsReport({ month: month.month, scope, sources, forecast, actual: totals, calibration, alerts, telemetry });
+
+  if (options.writeCalibrated) {
+    const original = await readInputText(scenarioFile, 'scenario file');
+    const text = calibratedScenarioText(
+      original,
+      options.writeCalibrated,
+      {
+        'traffic.managementMBPerClientMonth': Number(report.calibration.managementMBPerClientMonth),
+        'content.downloadMBPerClientMonth': Number(report.calibration.contentMBPerClientMonth),
+        'egress.alert14DayGB': alerts.outbound14DayGB,
+      },
+      `calibrated by cmg-planner actuals from ${month.month} (${report.calibration.basis.management}; content ${report.calibration.basis.content})`,
+    );
+    await writeFileAtomic(options.writeCalibrated, text);
+    io.stderr(`wrote ${options.writeCalibrated} (calibrated scenario)\n`);
+  }
+
+  const view = {
+    chart: groupedBarChart(
+      report.components.map((c) => ({
+        label: c.component,
+        bars: [
+          { label: 'forecast', value: c.forecastCost, colour: '#b7c4d3' },
+          { label: 'actual', value: c.actualCost, colour: COMPONENT_COLOURS[c.component] },
+        ],
+      })),
+    ),
+    rowsWithTotal: [
+      ...report.components.map((c) => ({ ...c, pct: c.variancePct ?? 'n/a', verdictClass: c.verdict.replace(' ', '-') })),
+      { component: 'total', ...report.total, pct: report.total.variancePct ?? 'n/a', verdictClass: report.total.verdict.replace(' ', '-'), forecastQuantity: null, actualQuantity: null, unit: '' },
+    ],
+    totalVerdictClass: report.total.verdict.replace(' ', '-'),
+    calibrationRows: [
+      { name: 'management MB/client/month (online 24 h)', scenario: report.calibration.scenario.managementMBPerClientMonth, calibrated: report.calibration.managementMBPerClientMonth, basis: report.calibration.basis.management },
+      { name: 'content MB/client/month (before peers)', scenario: report.calibration.scenario.contentMBPerClientMonth, calibrated: report.calibration.contentMBPerClientMonth, basis: report.calibration.basis.content },
+      { name: 'instance-hours', scenario: report.calibration.scenario.instanceHours, calibrated: report.calibration.instanceHours, basis: 'actual compute hours' },
+      { name: 'egress GB', scenario: report.calibration.scenario.egressGB, calibrated: report.calibration.egressGB, basis: 'actual internet egress' },
+    ],
+  };
+  await emit(renderReport('actuals', options.format, report, view), options.out, io, `actual ${report.total.actualCost} ${report.currency} against ${report.total.forecastCost} forecast: ${report.total.verdict}`);
+}

@@ -62,7 +62,7 @@ describe('the Consumption API through the real SDK client', () => {
         throw e;
       },
     };
-    const error = await readConsumption({ subscriptionId: SUBSCRIPTION, month, endpoint: arm.endpoint, credential: noCredential, ca: LOOPBACK_CA }, () => undefined).catch((e: Error) => e);
+    const error = (await readConsumption({ subscriptionId: SUBSCRIPTION, month, endpoint: arm.endpoint, credential: noCredential, ca: LOOPBACK_CA }, () => undefined).catch((e: Error) => e)) as Error;
     expect(error.message).toMatch(/no Azure credential was found .*az login/);
   });
 

@@ -31,13 +31,49 @@ export function buildProgram(io: CommandIO): Command {
     .addOption(new Option('--format <format>', 'output format (default: from --out\'s extension, else table)').choices(REPORT_FORMATS as string[]))
     .option('--out <file>', 'write the report to this file (whole or not at all) instead of printing it')
     .addOption(new Option('--commitment <commitment>', 'how the VMs are paid for (default: the scenario\'s, else payg)').choices(COMMITMENTS as string[]))
+    .option('--range', 'a Monte Carlo run over the scenario\'s {low, mode, high} ranges: P10 / P50 / P90')
+    .option('--draws <n>', 'Monte Carlo draws (with --range)', '10000')
+    .option('--seed <n>', 'Monte Carlo seed: the same seed gives the same figures (with --range)', '1')
+    .option('--budget <amount>', 'the probability that the month costs more than this (with --range)')
+    .option('--migrate-2609', 'show the scenario and its ConfigMgr 2609 D*ads_v6 successor side by side')
     .exitOverride()
-    .action(async (scenario: string, options: { prices?: string; format?: string; out?: string; commitment?: Commitment }) => {
+    .action(async (scenario: string, options: { prices?: string; format?: string; out?: string; commitment?: Commitment; range?: boolean; draws: string; seed: string; budget?: string; migrate2609?: boolean }) => {
       const { runEstimate } = await import('./commands/estimate.js');
-      await runEstimate(scenario, { prices: options.prices, out: options.out, format: chooseFormat(options.format, options.out), commitment: options.commitment }, io);
+      await runEstimate(
+        scenario,
+        { prices: options.prices, out: options.out, format: chooseFormat(options.format, options.out), commitment: options.commitment, range: options.range, draws: options.draws, seed: options.seed, budget: options.budget, migrate2609: options.migrate2609 },
+        io,
+      );
     });
 
   const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+  program
+    .command('compare')
+    .description('scenarios side by side: sizing, egress, each cost component, total, cost per client, difference from the first')
+    .argument('<scenarios...>', 'scenario files (the first is the baseline)')
+    .option('--prices <file>', 'price file (default: the one shipped in pricing/)')
+    .addOption(new Option('--format <format>', 'output format (default: from --out\'s extension, else table)').choices(REPORT_FORMATS as string[]))
+    .option('--out <file>', 'write to this file (whole or not at all) instead of printing it')
+    .exitOverride()
+    .action(async (files: string[], options: { prices?: string; format?: string; out?: string }) => {
+      const { runCompare } = await import('./commands/compare.js');
+      await runCompare(files, { prices: options.prices, out: options.out, format: chooseFormat(options.format, options.out) }, io);
+    });
+
+  program
+    .command('sweep')
+    .description('the estimate over a range of one or two scenario fields, with the break-even points of bigger sizes and commitments')
+    .argument('<scenario>', 'scenario file (YAML or JSON)')
+    .requiredOption('--vary <field=values>', 'a field and its values: clients.total=1000..60000:1000 or gateway.vmSize=Standard_A2_v2,Standard_A4_v2 (once or twice)', collect)
+    .option('--prices <file>', 'price file (default: the one shipped in pricing/)')
+    .addOption(new Option('--format <format>', 'output format (default: from --out\'s extension, else table)').choices(REPORT_FORMATS as string[]))
+    .option('--out <file>', 'write to this file (whole or not at all) instead of printing it')
+    .exitOverride()
+    .action(async (scenario: string, options: { vary: string[]; prices?: string; format?: string; out?: string }) => {
+      const { runSweep } = await import('./commands/sweep.js');
+      await runSweep(scenario, { vary: options.vary, prices: options.prices, out: options.out, format: chooseFormat(options.format, options.out) }, io);
+    });
   program
     .command('actuals')
     .description('a month\'s actual CMG cost (Cost Management exports or the Consumption API) against the forecast, per component, with calibration')

@@ -41,9 +41,17 @@ export interface EstimateContext {
 
 const unitLabel = (unitOfMeasure: string) => unitOfMeasure.replace(/^\s*\d+(?:\.\d+)?\s*/, '') || unitOfMeasure;
 
+const sources = new WeakMap<ResolvedPrice, string>();
+
+/** Where a line's price came from: the file, the query, and the item's provenance. Built once per price. */
 function priceSource(price: ResolvedPrice, list: PriceList): string {
-  const from = `${list.source}: ${describeQuery(price.query)}`;
-  return price.provenance && price.provenance.kind !== 'api' ? `${from} [${price.provenance.kind}: ${price.provenance.note}]` : from;
+  let text = sources.get(price);
+  if (text === undefined) {
+    const from = `${list.source}: ${describeQuery(price.query)}`;
+    text = price.provenance && price.provenance.kind !== 'api' ? `${from} [${price.provenance.kind}: ${price.provenance.note}]` : from;
+    sources.set(price, text);
+  }
+  return text;
 }
 
 function requirePrice(list: PriceList, query: PriceQuery, what: string): ResolvedPrice {
@@ -176,6 +184,13 @@ export function estimate(scenario: Scenario, list: PriceList, context: EstimateC
     warnings.push({
       code: 'egress-over-alert-threshold',
       message: `each CMG sends about ${outbound14DayGBPerGateway.toFixed(0)} GB in ${ALERT_WINDOW_DAYS} days, over its ${threshold.toFixed(0)} GB outbound data alert threshold: raise the threshold (egress.alert14DayGB) or the CMG may be stopped when "stop this service" is set`,
+    });
+  }
+
+  if (scenario.ranges.length) {
+    warnings.push({
+      code: 'ranges-mode',
+      message: `${scenario.ranges.map((r) => r.path).join(', ')} ${scenario.ranges.length > 1 ? 'are ranges' : 'is a range'}: this estimate uses the most likely value${scenario.ranges.length > 1 ? 's' : ''}; run with --range for P10 / P50 / P90`,
     });
   }
 

@@ -101,7 +101,26 @@ function matches(item: PriceItem, q: PriceQuery, productName?: string): boolean 
  * the latest effectiveStartDate wins, then the primary meter region, then the first listed.
  * Returns undefined when nothing matches.
  */
+const resolved = new WeakMap<PriceList, Map<string, ResolvedPrice | undefined>>();
+
+/** Every field of a query in one string: the cache key. */
+function queryKey(q: PriceQuery): string {
+  const product = q.productName === undefined ? '' : typeof q.productName === 'string' ? q.productName : q.productName.join('\u0002');
+  return [q.serviceName, q.armRegionName, q.currencyCode, q.type, product, q.productNameMatches?.label, q.skuName, q.meterName, q.armSkuName, q.unitOfMeasure, q.reservationTerm, q.excludeMeter?.source].join('\u0001');
+}
+
 export function resolvePrice(list: PriceList, query: PriceQuery): ResolvedPrice | undefined {
+  // a list's items do not change: each query is answered once (sweeps and Monte Carlo ask thousands of times)
+  let cache = resolved.get(list);
+  if (!cache) resolved.set(list, (cache = new Map()));
+  const key = queryKey(query);
+  if (cache.has(key)) return cache.get(key);
+  const price = findPrice(list, query);
+  cache.set(key, price);
+  return price;
+}
+
+function findPrice(list: PriceList, query: PriceQuery): ResolvedPrice | undefined {
   const products = query.productName === undefined ? [undefined] : [query.productName].flat();
   let found: PriceItem[] = [];
   for (const product of products) {

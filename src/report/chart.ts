@@ -112,3 +112,57 @@ export function groupedBarChart(groups: readonly { label: string; bars: readonly
     max: max.toFixed(),
   };
 }
+
+export interface LineSeriesInput {
+  readonly label: string;
+  readonly colour: string;
+  readonly points: readonly { x: number; y: string; marker?: string }[];
+}
+
+export interface LineChart {
+  readonly width: number;
+  readonly height: number;
+  readonly plot: { left: number; right: number; top: number; bottom: number };
+  readonly series: readonly { label: string; colour: string; path: string; markers: readonly { x: number; y: number; text: string }[]; legendY: number }[];
+  readonly xTicks: readonly { x: number; label: string }[];
+  readonly yTicks: readonly { y: number; label: string }[];
+}
+
+const niceTicks = (min: number, max: number, count: number) => {
+  if (max <= min) return [min];
+  const raw = (max - min) / count;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= raw)!;
+  const ticks: number[] = [];
+  for (let t = Math.ceil(min / step) * step; t <= max + 1e-9; t += step) ticks.push(Number(t.toFixed(10)));
+  return ticks;
+};
+
+/**
+ * Geometry of a line chart: cost against a swept number, one line per series, markers where a label
+ * is given (the instance steps). y values are decimal strings; the scale is for drawing only.
+ */
+export function lineChart(series: readonly LineSeriesInput[], width = 720, height = 320): LineChart {
+  const plot = { left: 70, right: width - 20, top: 20, bottom: height - 40 - series.length * 18 };
+  const xs = series.flatMap((s) => s.points.map((p) => p.x));
+  const ys = series.flatMap((s) => s.points.map((p) => Number(p.y)));
+  const xMin = Math.min(...xs);
+  const xMax = Math.max(...xs);
+  const yMax = Math.max(0, ...ys) || 1;
+  const sx = (x: number) => Number((plot.left + (xMax === xMin ? 0.5 : (x - xMin) / (xMax - xMin)) * (plot.right - plot.left)).toFixed(2));
+  const sy = (y: number) => Number((plot.bottom - (y / yMax) * (plot.bottom - plot.top)).toFixed(2));
+  return {
+    width,
+    height,
+    plot,
+    series: series.map((s, i) => ({
+      label: s.label,
+      colour: s.colour,
+      path: s.points.map((p, j) => `${j ? 'L' : 'M'}${sx(p.x)},${sy(Number(p.y))}`).join(' '),
+      markers: s.points.filter((p) => p.marker).map((p) => ({ x: sx(p.x), y: sy(Number(p.y)), text: p.marker! })),
+      legendY: plot.bottom + 34 + i * 18,
+    })),
+    xTicks: niceTicks(xMin, xMax, 6).map((t) => ({ x: sx(t), label: t.toLocaleString('en') })),
+    yTicks: niceTicks(0, yMax, 5).map((t) => ({ y: sy(t), label: t.toLocaleString('en') })),
+  };
+}

@@ -56,22 +56,24 @@ export interface EstimateReport {
 
 const SIZING_WARNINGS = new Set(['fixed-instances-undersized', 'multiple-gateways', 'lab-size', 'single-instance', 'capacity-assumed', 'egress-over-alert-threshold']);
 
+/** The amounts an estimate shows: each line rounded so that the lines add up to the shown total. */
+export function shownCosts(result: Estimate): { lines: (Decimal | null)[]; components: Record<CostComponent, Decimal>; total: Decimal } {
+  const priced = result.lines.map((l) => l.cost);
+  const rounded = roundToSum(priced.filter((c): c is Decimal => c !== null), result.scenario.currency);
+  let next = 0;
+  const lines = priced.map((c) => (c === null ? null : rounded[next++]!));
+  const components = Object.fromEntries(
+    COST_COMPONENTS.map((component) => [component, sum(result.lines.flatMap((l, i) => (l.component === component && lines[i] ? [lines[i]] : [])))]),
+  ) as Record<CostComponent, Decimal>;
+  const total = COST_COMPONENTS.reduce((acc, c) => acc.plus(components[c]), ZERO);
+  return { lines, components, total };
+}
+
 /** Rounds for showing: each line half-up to the minor unit, the lines adding up to the shown total. */
 export function buildEstimateReport(result: Estimate): EstimateReport {
   const currency = result.scenario.currency;
   const digits = minorUnitDigits(currency);
-  const priced = result.lines.map((l) => l.cost);
-  const rounded = roundToSum(priced.filter((c): c is Decimal => c !== null), currency);
-  let next = 0;
-  const shownCosts = priced.map((c) => (c === null ? null : rounded[next++]!));
-
-  const componentTotals = Object.fromEntries(
-    COST_COMPONENTS.map((component) => [
-      component,
-      sum(result.lines.flatMap((l, i) => (l.component === component && shownCosts[i] ? [shownCosts[i]] : []))),
-    ]),
-  ) as Record<CostComponent, Decimal>;
-  const total = COST_COMPONENTS.reduce((acc, c) => acc.plus(componentTotals[c]), ZERO);
+  const { lines: shownLineCosts, components: componentTotals, total } = shownCosts(result);
   const money = (d: Decimal) => d.toFixed(digits);
 
   const paygCompute = result.commitment.paygComputeCost.toDecimalPlaces(digits, Decimal.ROUND_HALF_UP);
@@ -129,7 +131,7 @@ export function buildEstimateReport(result: Estimate): EstimateReport {
       quantity: quantityString(l.quantity),
       unit: l.unit,
       unitPrice: l.unitPrice === null ? null : l.unitPrice.toFixed(),
-      cost: shownCosts[i] ? money(shownCosts[i]) : null,
+      cost: shownLineCosts[i] ? money(shownLineCosts[i]) : null,
       source: l.source,
     })),
     warnings: [...result.warnings],

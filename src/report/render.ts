@@ -22,7 +22,9 @@ function createEngine(): typeof Handlebars {
   const hb = Handlebars.create();
   hb.registerHelper('amount', (value: unknown) => (value === null || value === undefined ? 'unpriced' : groupDigits(value)));
   hb.registerHelper('md', (value: unknown) => escapeMarkdown(value));
-  hb.registerHelper('csv', (...args: unknown[]) => csvRecord(args.slice(0, -1)));
+  // a CSV record of the arguments; an array argument gives one cell per element
+  hb.registerHelper('csv', (...args: unknown[]) => csvRecord(args.slice(0, -1).flat()));
+  hb.registerHelper('pluck', (items: unknown, key: string) => (Array.isArray(items) ? items.map((i) => (i as Record<string, unknown>)[key]) : []));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('or', (a: unknown, b: unknown) => a || b);
   hb.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).map((a) => String(a ?? '')).join(''));

@@ -3,6 +3,7 @@ import { UserInputError } from '../model/errors.js';
 import { describeIssue, fieldPath } from '../model/validation.js';
 import { scenarioSchema, type ScenarioInput } from './schema.js';
 import { resolveScenario, type Scenario } from './scenario.js';
+import { extractRanges, setPath, type AssumptionRange } from './ranges.js';
 
 /** YAML alias expansion is capped so that an "alias bomb" fails fast instead of eating memory. */
 export const MAX_YAML_ALIASES = 100;
@@ -23,6 +24,11 @@ function lineOf(doc: Document, counter: LineCounter, path: readonly PropertyKey[
  * UserInputError naming the file, the line and the field.
  */
 export function parseScenario(text: string, file: string): ScenarioInput {
+  return parseScenarioWithRanges(text, file).input;
+}
+
+/** The scenario's data and its ranges ({low, mode, high} in place of a number), each replaced by its mode. */
+export function parseScenarioWithRanges(text: string, file: string): { input: ScenarioInput; ranges: AssumptionRange[] } {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false });
   const syntax = doc.errors[0];
@@ -40,13 +46,29 @@ export function parseScenario(text: string, file: string): ScenarioInput {
   if (data === null || data === undefined) {
     throw new UserInputError(`${file}: the scenario file is empty; see scenarios/ for an example`);
   }
+  const place = (path: readonly PropertyKey[]) => {
+    const line = lineOf(doc, counter, path);
+    return line === undefined ? file : `${file}:${line}`;
+  };
+  const extracted = extractRanges(data, place);
+  const input = validateScenario(extracted.data, file, place);
+  // each end of a range must be a valid value of its field too
+  for (const range of extracted.ranges) {
+    for (const end of ['low', 'high'] as const) {
+      validateScenario(setPath(extracted.data, range.path, range[end]), file, place, `the range's ${end} (${range[end]})`);
+    }
+  }
+  return { input, ranges: extracted.ranges };
+}
+
+/** Checks scenario data against the format; the first problem is one UserInputError with its line. */
+function validateScenario(data: unknown, file: string, place: (path: readonly PropertyKey[]) => string, what?: string): ScenarioInput {
   const parsed = scenarioSchema.safeParse(data, { reportInput: true });
   if (!parsed.success) {
     const first = parsed.error.issues[0]!;
     const { path, message } = describeIssue(first);
-    const line = lineOf(doc, counter, path);
-    const where = line === undefined ? file : `${file}:${line}`;
-    const field = path.length ? `${fieldPath(path)}: ` : '';
+    const where = place(path);
+    const field = path.length ? `${fieldPath(path)}: ${what ? `${what}: ` : ''}` : '';
     const more = parsed.error.issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more problem${parsed.error.issues.length > 2 ? 's' : ''})` : '';
     throw new UserInputError(`${where}: ${field}${message}${more}`);
   }
@@ -54,5 +76,6 @@ export function parseScenario(text: string, file: string): ScenarioInput {
 }
 
 export function loadScenario(text: string, file: string): Scenario {
-  return resolveScenario(parseScenario(text, file));
+  const { input, ranges } = parseScenarioWithRanges(text, file);
+  return resolveScenario(input, ranges);
 }

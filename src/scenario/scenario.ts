@@ -1,5 +1,6 @@
 import type { VmSizeName } from '../sizing/vm-sizes.js';
 import type { Commitment } from '../estimate/commitment.js';
+import type { AssumptionRange } from './ranges.js';
 import type { ScenarioInput } from './schema.js';
 import { SCENARIO_DEFAULTS, type DefaultedField } from './defaults.js';
 
@@ -27,6 +28,8 @@ export interface Scenario {
     readonly instances?: number;
     readonly clientsPerInstance?: number;
     readonly publicIp: 'standard-static' | 'none';
+    /** Show the ConfigMgr 2609 successor size side by side. */
+    readonly migrate2609: boolean;
   };
   readonly traffic: {
     readonly policyPollingMinutes: number;
@@ -47,6 +50,10 @@ export interface Scenario {
   readonly other: { readonly keyVaultOperationsPerMonth: number };
   /** Every field the model uses, with its value and source (user scenario or the default's). */
   readonly assumptions: readonly Assumption[];
+  /** The fields the file gave as ranges; the figures above hold their modes. */
+  readonly ranges: readonly AssumptionRange[];
+  /** The validated file data the scenario was resolved from (sweeps and draws re-resolve it). */
+  readonly input: ScenarioInput;
 }
 
 function readPath(input: unknown, path: string): unknown {
@@ -59,7 +66,7 @@ function readPath(input: unknown, path: string): unknown {
 }
 
 /** Applies the defaults to a validated scenario file, recording the source of every figure. */
-export function resolveScenario(input: ScenarioInput): Scenario {
+export function resolveScenario(input: ScenarioInput, ranges: readonly AssumptionRange[] = []): Scenario {
   const assumptions: Assumption[] = [
     { name: 'name', value: input.name, source: USER_SCENARIO },
     { name: 'region', value: input.region, source: USER_SCENARIO },
@@ -100,6 +107,7 @@ export function resolveScenario(input: ScenarioInput): Scenario {
       instances: optional('gateway.instances'),
       clientsPerInstance: optional('gateway.clientsPerInstance'),
       publicIp: take('gateway.publicIp') as 'standard-static' | 'none',
+      migrate2609: input.gateway?.migrate2609 ?? false,
     },
     traffic: {
       policyPollingMinutes: take('traffic.policyPollingMinutes'),
@@ -118,7 +126,12 @@ export function resolveScenario(input: ScenarioInput): Scenario {
     },
     egress: { otherGBPerMonth: take('egress.otherGBPerMonth'), alert14DayGB: take('egress.alert14DayGB') },
     other: { keyVaultOperationsPerMonth: take('other.keyVaultOperationsPerMonth') },
-    assumptions,
+    assumptions: assumptions.map((a) => {
+      const range = ranges.find((r) => r.path === a.name);
+      return range ? { ...a, source: `${a.source}: ${range.distribution} range ${range.low} / ${range.distribution === 'triangular' ? `${range.mode} / ` : ''}${range.high}, the ${range.distribution === 'triangular' ? 'mode' : 'midpoint'} used` } : a;
+    }),
+    ranges,
+    input,
   };
 }
 

@@ -72,6 +72,7 @@ export const scenarioSchema = z.strictObject({
         .optional(),
       clientsPerInstance: count('clients per instance').positive('expected more than 0').optional(),
       publicIp: z.enum(['standard-static', 'none'], { error: 'expected standard-static or none' }).optional(),
+      migrate2609: z.boolean({ error: 'expected true or false' }).optional(),
     })
     .optional(),
   traffic: z

@@ -1,0 +1,72 @@
+import { Decimal, minorUnitDigits } from '../model/money.js';
+import { UserInputError } from '../model/errors.js';
+import type { Estimate } from '../estimate/estimate.js';
+import { shownCosts } from '../report/estimate-report.js';
+import { quantityString } from '../report/estimate-report.js';
+import { COST_COMPONENTS, type CostComponent } from '../estimate/cost-line.js';
+
+/** Cost per client is shown to this many decimals (it is often a few cents). */
+export const COST_PER_CLIENT_DIGITS = 4;
+
+export interface ComparedScenario {
+  name: string;
+  file: string;
+  region: string;
+  vmSize: string;
+  commitment: string;
+  clients: number;
+  sizing: { instances: number; gateways: number; connectionPoints: number };
+  traffic: { egressGB: string };
+  costs: Record<CostComponent | 'total', string>;
+  costPerClientMonth: string | null;
+  deltaTotal: string;
+  deltaPct: string | null;
+}
+
+/** `compare --format json` (stable contract): the scenarios side by side, the first the baseline. */
+export interface Comparison {
+  currency: string;
+  scenarios: ComparedScenario[];
+}
+
+/**
+ * Scenarios side by side, with the same figures `estimate` shows for each, the cost per client, and
+ * the difference of each total against the first scenario's. Different currencies are refused.
+ */
+export function compareEstimates(entries: readonly { file: string; estimate: Estimate }[]): Comparison {
+  const first = entries[0];
+  if (!first) throw new UserInputError('compare: give at least one scenario file');
+  const currency = first.estimate.scenario.currency;
+  const other = entries.find((e) => e.estimate.scenario.currency !== currency);
+  if (other) {
+    throw new UserInputError(`${other.file} is priced in ${other.estimate.scenario.currency}, ${first.file} in ${currency}: scenarios in different currencies cannot be compared; give them all one currency`);
+  }
+  const digits = minorUnitDigits(currency);
+  const shown = entries.map((e) => shownCosts(e.estimate));
+  const base = shown[0]!.total;
+  return {
+    currency,
+    scenarios: entries.map((e, i) => {
+      const s = e.estimate;
+      const costs = shown[i]!;
+      const delta = costs.total.minus(base);
+      return {
+        name: s.scenario.name,
+        file: e.file,
+        region: s.scenario.region,
+        vmSize: s.vmSize.name,
+        commitment: s.scenario.commitment,
+        clients: s.scenario.clients.total,
+        sizing: { instances: s.sizing.instances, gateways: s.sizing.gateways, connectionPoints: s.sizing.connectionPoints },
+        traffic: { egressGB: quantityString(s.traffic.egressGB, 2) },
+        costs: {
+          ...(Object.fromEntries(COST_COMPONENTS.map((c) => [c, costs.components[c].toFixed(digits)])) as Record<CostComponent, string>),
+          total: costs.total.toFixed(digits),
+        },
+        costPerClientMonth: s.scenario.clients.total > 0 ? costs.total.dividedBy(s.scenario.clients.total).toDecimalPlaces(COST_PER_CLIENT_DIGITS, Decimal.ROUND_HALF_UP).toFixed(COST_PER_CLIENT_DIGITS) : null,
+        deltaTotal: delta.toFixed(digits),
+        deltaPct: base.isZero() ? null : delta.dividedBy(base).times(100).toDecimalPlaces(1, Decimal.ROUND_HALF_UP).toFixed(1),
+      };
+    }),
+  };
+}

@@ -1,0 +1,135 @@
+import { COST_COMPONENTS, type CostComponent } from '../estimate/cost-line.js';
+import { COMMITMENTS } from '../estimate/commitment.js';
+import { estimate, type EstimateContext } from '../estimate/estimate.js';
+import { MissingPriceError } from '../model/errors.js';
+import { minorUnitDigits, type Decimal } from '../model/money.js';
+import type { PriceList } from '../pricing/price-list.js';
+import { quantityString, shownCosts } from '../report/estimate-report.js';
+import { resolveScenario, type Scenario } from '../scenario/scenario.js';
+import { setPath } from '../scenario/ranges.js';
+import { VM_SIZES, VM_SIZE_NAMES } from '../sizing/vm-sizes.js';
+import type { VarySpec } from './vary.js';
+
+export interface SweepPoint {
+  values: Record<string, number | string>;
+  instances: number;
+  gateways: number;
+  connectionPoints: number;
+  egressGB: string;
+  costs: Record<CostComponent | 'total', string>;
+}
+
+export interface BreakEven {
+  /** What would replace the scenario's choice: gateway.vmSize=... or commitment=... */
+  alternative: string;
+  /** The second field's value this line is for (two-field sweeps), else null. */
+  at: number | string | null;
+  /** The first value of the swept field from which the alternative costs less; null: never. */
+  cheaperFrom: number | string | null;
+  /** Whether it stays cheaper for every later value. */
+  staysCheaper: boolean;
+  /** The saving at the last point, as shown. */
+  savingAtEnd: string;
+}
+
+/** `sweep --format json` (stable contract). */
+export interface SweepResult {
+  currency: string;
+  scenario: string;
+  fields: string[];
+  points: SweepPoint[];
+  breakEvens: BreakEven[];
+  notes: string[];
+}
+
+/** Break-evens are looked for when this many extra estimates or fewer are needed. */
+export const MAX_BREAK_EVEN_ESTIMATES = 200_000;
+
+/** Every combination of the values, the first field varying fastest within each value of the second. */
+function combinations(specs: readonly VarySpec[]): Record<string, number | string>[] {
+  const [first, second] = specs;
+  const outer = second ? second.values : [undefined];
+  return outer.flatMap((o) => first!.values.map((v) => ({ [first!.path]: v, ...(second ? { [second.path]: o! } : {}) })));
+}
+
+function scenarioAt(base: Scenario, values: Record<string, number | string>, extra: Record<string, string> = {}): Scenario {
+  let input = base.input;
+  for (const [path, value] of Object.entries({ ...values, ...extra })) input = setPath(input, path, value);
+  return resolveScenario(input);
+}
+
+function totalOf(scenario: Scenario, list: PriceList, context: EstimateContext): Decimal {
+  return shownCosts(estimate(scenario, list, context)).total;
+}
+
+/**
+ * The estimate at every point of a one- or two-field sweep, and where a bigger VM size or a commitment
+ * would cost less than the scenario's own choice (along the first field, for each value of the second).
+ */
+export function sweep(base: Scenario, specs: readonly VarySpec[], list: PriceList, context: EstimateContext): SweepResult {
+  const currency = base.currency;
+  const digits = minorUnitDigits(currency);
+  const combos = combinations(specs);
+  const totals: Decimal[] = [];
+  const points = combos.map((values) => {
+    const result = estimate(scenarioAt(base, values), list, context);
+    const shown = shownCosts(result);
+    totals.push(shown.total);
+    return {
+      values,
+      instances: result.sizing.instances,
+      gateways: result.sizing.gateways,
+      connectionPoints: result.sizing.connectionPoints,
+      egressGB: quantityString(result.traffic.egressGB, 2),
+      costs: { ...(Object.fromEntries(COST_COMPONENTS.map((c) => [c, shown.components[c].toFixed(digits)])) as Record<CostComponent, string>), total: shown.total.toFixed(digits) },
+    };
+  });
+
+  const notes: string[] = [];
+  const breakEvens: BreakEven[] = [];
+  const varied = new Set(specs.map((s) => s.path));
+  const first = specs[0]!;
+  const alternatives: Record<string, string>[] = [];
+  if (!varied.has('gateway.vmSize')) {
+    const own = VM_SIZES[base.gateway.vmSize];
+    for (const size of VM_SIZE_NAMES) {
+      const s = VM_SIZES[size];
+      if (size !== own.name && s.role !== 'lab' && s.clientsPerInstance >= own.clientsPerInstance) alternatives.push({ 'gateway.vmSize': size });
+    }
+  }
+  if (!varied.has('commitment')) for (const c of COMMITMENTS) if (c !== base.commitment) alternatives.push({ commitment: c });
+
+  if (!first.numeric) notes.push(`no break-even points: ${first.path} is not a number`);
+  else if (combos.length * alternatives.length > MAX_BREAK_EVEN_ESTIMATES) notes.push(`no break-even points: ${combos.length.toLocaleString('en')} points x ${alternatives.length} alternatives is more than ${MAX_BREAK_EVEN_ESTIMATES.toLocaleString('en')} estimates`);
+  else {
+    for (const alternative of alternatives) {
+      const label = Object.entries(alternative).map(([k, v]) => `${k}=${v}`).join(', ');
+      let altTotals: Decimal[];
+      try {
+        altTotals = combos.map((values) => totalOf(scenarioAt(base, values, alternative), list, context));
+      } catch (error) {
+        if (error instanceof MissingPriceError) {
+          notes.push(`${label}: not priced by the price file, so not compared`);
+          continue;
+        }
+        throw error;
+      }
+      const groups = specs[1] ? specs[1].values : [null];
+      groups.forEach((at, g) => {
+        const offset = g * first.values.length;
+        const idx = first.values.map((_, i) => offset + i);
+        const cheaper = idx.map((i) => altTotals[i]!.lt(totals[i]!));
+        const from = cheaper.indexOf(true);
+        const last = idx[idx.length - 1]!;
+        breakEvens.push({
+          alternative: label,
+          at,
+          cheaperFrom: from < 0 ? null : first.values[from]!,
+          staysCheaper: from >= 0 && cheaper.slice(from).every(Boolean),
+          savingAtEnd: totals[last]!.minus(altTotals[last]!).toFixed(digits),
+        });
+      });
+    }
+  }
+  return { currency, scenario: base.name, fields: specs.map((s) => s.path), points, breakEvens, notes };
+}

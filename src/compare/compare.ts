@@ -29,18 +29,23 @@ export interface Comparison {
   scenarios: ComparedScenario[];
 }
 
+/** The one currency of the scenarios; several are refused, naming the first that differs. */
+export function oneCurrency(entries: readonly { file: string; currency: string }[]): string {
+  const first = entries[0];
+  if (!first) throw new UserInputError('compare: give at least one scenario file');
+  const other = entries.find((e) => e.currency !== first.currency);
+  if (other) {
+    throw new UserInputError(`${other.file} is priced in ${other.currency}, ${first.file} in ${first.currency}: scenarios in different currencies cannot be compared; give them all one currency`);
+  }
+  return first.currency;
+}
+
 /**
  * Scenarios side by side, with the same figures `estimate` shows for each, the cost per client, and
  * the difference of each total against the first scenario's. Different currencies are refused.
  */
 export function compareEstimates(entries: readonly { file: string; estimate: Estimate }[]): Comparison {
-  const first = entries[0];
-  if (!first) throw new UserInputError('compare: give at least one scenario file');
-  const currency = first.estimate.scenario.currency;
-  const other = entries.find((e) => e.estimate.scenario.currency !== currency);
-  if (other) {
-    throw new UserInputError(`${other.file} is priced in ${other.estimate.scenario.currency}, ${first.file} in ${currency}: scenarios in different currencies cannot be compared; give them all one currency`);
-  }
+  const currency = oneCurrency(entries.map((e) => ({ file: e.file, currency: e.estimate.scenario.currency })));
   const digits = minorUnitDigits(currency);
   const shown = entries.map((e) => shownCosts(e.estimate));
   const base = shown[0]!.total;

@@ -3,7 +3,8 @@ import { parsePriceList } from '../../pricing/snapshot.js';
 import { defaultSnapshotPath } from '../../pricing/default-snapshot.js';
 import { readInputText } from '../../io/read-input.js';
 import { estimate, type Estimate } from '../../estimate/estimate.js';
-import { compareEstimates, type Comparison } from '../../compare/compare.js';
+import { compareEstimates, oneCurrency, type Comparison } from '../../compare/compare.js';
+import type { Scenario } from '../../scenario/scenario.js';
 import { renderReport, type ReportFormat } from '../../report/render.js';
 import { groupedBarChart } from '../../report/chart.js';
 import type { PriceList } from '../../pricing/price-list.js';
@@ -66,12 +67,11 @@ export function renderComparison(comparison: Comparison, format: ReportFormat): 
 }
 
 export async function runCompare(files: readonly string[], options: { prices?: string; format: ReportFormat; out?: string }, io: CommandIO): Promise<void> {
+  const scenarios: { file: string; scenario: Scenario }[] = [];
+  for (const file of files) scenarios.push({ file, scenario: loadScenario(await readInputText(file, 'scenario file'), file) });
+  oneCurrency(scenarios.map((s) => ({ file: s.file, currency: s.scenario.currency })));
   const list = await readPrices(options.prices);
-  const entries: { file: string; estimate: Estimate }[] = [];
-  for (const file of files) {
-    const scenario = loadScenario(await readInputText(file, 'scenario file'), file);
-    entries.push({ file, estimate: estimate(scenario, list, { now: io.now() }) });
-  }
+  const entries: { file: string; estimate: Estimate }[] = scenarios.map((s) => ({ file: s.file, estimate: estimate(s.scenario, list, { now: io.now() }) }));
   const comparison = compareEstimates(entries);
   await emit(renderComparison(comparison, options.format), options.out, io, `${comparison.scenarios.length} scenarios`);
 }

@@ -1,0 +1,224 @@
+import { parse as parseCsv } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { monteCarlo } from '../src/range/monte-carlo.js';
+import { loadScenario } from '../src/scenario/load.js';
+import { estimate } from '../src/estimate/estimate.js';
+import { shownCosts } from '../src/report/estimate-report.js';
+import { Decimal } from '../src/model/money.js';
+import { OSCC_ITEMS, blobItems, priceList, snapshotText, vmItem } from './helpers/prices.js';
+import { runCli, tempDir, writeTemp } from './helpers/cli.js';
+
+// prices: A2_v2 Windows 0.136/h, A4_v2 Windows 0.19/h, egress 5 GB free then 0.087/GB, Hot LRS 0.0184
+const ITEMS = [...OSCC_ITEMS, vmItem('Standard_A4_v2', 0.19), ...blobItems('Hot', [[0, 0.0184]])];
+const A = `name: A (2 x A2_v2)
+region: eastus
+clients:
+  total: 1024
+gateway:
+  vmSize: Standard_A2_v2
+  minInstances: 2
+  publicIp: none
+traffic:
+  managementMBPerClientMonth: 1024
+`;
+const B = A.replace('name: A (2 x A2_v2)', 'name: B (1 x A4_v2)').replace('vmSize: Standard_A2_v2\n  minInstances: 2', 'vmSize: Standard_A4_v2\n  instances: 1');
+
+function files(extra: Record<string, string> = {}) {
+  const dir = tempDir();
+  return {
+    dir,
+    prices: writeTemp(dir, 'prices.json', snapshotText(ITEMS)),
+    a: writeTemp(dir, 'a.yaml', A),
+    b: writeTemp(dir, 'b.yaml', B),
+    ...Object.fromEntries(Object.entries(extra).map(([name, text]) => [name, writeTemp(dir, `${name}.yaml`, text)])),
+  } as Record<string, string>;
+}
+
+describe('compare', () => {
+  // A: 2 x 730 h x 0.136 = 198.56; 1024 GB egress: (1024 - 5) x 0.087 = 88.653 -> 88.65; total 287.21
+  // B: 1 x 730 h x 0.19 = 138.70; 88.65; total 227.35; -59.86 = -20.8 % of A
+  // cost per client: 287.21 / 1024 = 0.28048 -> 0.2805; 227.35 / 1024 = 0.22202 -> 0.2220
+  it('two scenarios worked out by hand (JSON contract)', () => {
+    const f = files();
+    const run = runCli(['compare', f.a!, f.b!, '--prices', f.prices!, '--format', 'json']);
+    expect(run.stderr).toBe('');
+    const json = JSON.parse(run.stdout);
+    expect(json.currency).toBe('USD');
+    expect(json.scenarios.map((s: Record<string, unknown>) => [s.name, s.sizing, s.traffic, s.costs, s.costPerClientMonth, s.deltaTotal, s.deltaPct])).toEqual([
+      ['A (2 x A2_v2)', { instances: 2, gateways: 1, connectionPoints: 2 }, { egressGB: '1024' }, { compute: '198.56', egress: '88.65', storage: '0.00', other: '0.00', total: '287.21' }, '0.2805', '0.00', '0.0'],
+      ['B (1 x A4_v2)', { instances: 1, gateways: 1, connectionPoints: 1 }, { egressGB: '1024' }, { compute: '138.70', egress: '88.65', storage: '0.00', other: '0.00', total: '227.35' }, '0.2220', '-59.86', '-20.8'],
+    ]);
+    expect(json.scenarios[0].file).toBe(f.a);
+  });
+
+  it('CSV: one column per scenario, reads back equal to the data; a formula name is inert', () => {
+    const f = files({ evil: A.replace('name: A (2 x A2_v2)', 'name: \'=HYPERLINK("http://x","y")\'') });
+    const run = runCli(['compare', f.evil!, f.b!, '--prices', f.prices!, '--format', 'csv']);
+    expect(run.code).toBe(0);
+    const rows: string[][] = parseCsv(run.stdout);
+    expect(rows[0]).toEqual(['metric', 'unit', '\'=HYPERLINK("http://x","y")', 'B (1 x A4_v2)']);
+    const byMetric = Object.fromEntries(rows.slice(1).map((r) => [`${r[0]}|${r[1]}`, r.slice(2)]));
+    expect(byMetric['total|USD']).toEqual(['287.21', '227.35']);
+    expect(byMetric['instances|']).toEqual(['2', '1']);
+    expect(byMetric['difference from the first|USD']).toEqual(['0.00', '-59.86']); // a negative number stays a number
+    expect(byMetric['difference from the first|%']).toEqual(['0.0', '-20.8']);
+    expect(byMetric['cost per client a month|USD']).toEqual(['0.2805', '0.2220']);
+    for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+@]/);
+  });
+
+  it('HTML, Markdown and a table', () => {
+    const f = files();
+    const html = runCli(['compare', f.a!, f.b!, '--prices', f.prices!, '--format', 'html']).stdout;
+    expect(html).toMatch(/<svg class="chart"/);
+    expect((html.match(/<rect [^>]*><title>/g) ?? []).length).toBe(10); // 5 groups x 2 scenarios
+    expect(html).toContain('data-figure="total (USD)-1">227.35<');
+    expect(runCli(['compare', f.a!, f.b!, '--prices', f.prices!, '--format', 'md']).stdout).toMatch(/\| total \(USD\) \| 287\.21 \| 227\.35 \|/);
+    expect(runCli(['compare', f.a!, f.b!, '--prices', f.prices!]).stdout).toMatch(/total \(USD\)\s+287\.21\s+227\.35/);
+  });
+
+  it('refuses scenarios in different currencies', () => {
+    const f = files({ eur: `${A}currency: EUR\n` });
+    const run = runCli(['compare', f.a!, f.eur!, '--prices', f.prices!]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^cmg-planner: .*eur\.yaml is priced in EUR, .*a\.yaml in USD: scenarios in different currencies cannot be compared/);
+  });
+
+  it('--migrate-2609 shows the successor size beside the scenario', () => {
+    const run = runCli(['estimate', 'scenarios/contoso-20k.yaml', '--migrate-2609', '--format', 'json']);
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout);
+    expect(json.scenarios.map((s: { vmSize: string }) => s.vmSize)).toEqual(['Standard_A2_v2', 'Standard_D4ads_v6']);
+    expect(json.scenarios[1].name).toBe('Contoso internet clients (after 2609: Standard_D4ads_v6)');
+    expect(runCli(['estimate', 'scenarios/fabrikam-90k-v6.yaml', '--migrate-2609']).stderr).toMatch(/has no ConfigMgr 2609 successor/);
+  });
+});
+
+describe('sweep', () => {
+  // clients 5000, 6000, 7000 (all connected): 1, 1, 2 instances of A2_v2 (6000 each); egress = clients GB
+  //  5000: 99.28 + (5000 - 5) x 0.087 = 434.565 -> 99.28 + 434.57 = 533.85
+  //  6000: 99.28 + 521.565 -> 620.85
+  //  7000: 198.56 + 608.565 -> 807.13
+  // A4_v2 (10,000 clients each: 1 instance, 138.70): 573.27, 660.27, 747.27: cheaper from 7000, saving 59.86
+  it('a small sweep and its break-even, worked out by hand', () => {
+    const f = files();
+    const base = A.replace('  minInstances: 2\n', '');
+    const s = writeTemp(f.dir!, 's.yaml', base);
+    const run = runCli(['sweep', s, '--vary', 'clients.total=5000..7000:1000', '--prices', f.prices!, '--format', 'json']);
+    expect(run.stderr).toBe('');
+    const json = JSON.parse(run.stdout);
+    expect(json.fields).toEqual(['clients.total']);
+    expect(json.points.map((p: { values: object; instances: number; costs: { total: string } }) => [p.values, p.instances, p.costs.total])).toEqual([
+      [{ 'clients.total': 5000 }, 1, '533.85'],
+      [{ 'clients.total': 6000 }, 1, '620.85'],
+      [{ 'clients.total': 7000 }, 2, '807.13'],
+    ]);
+    const a4 = json.breakEvens.find((b: { alternative: string }) => b.alternative === 'gateway.vmSize=Standard_A4_v2');
+    expect(a4).toEqual({ alternative: 'gateway.vmSize=Standard_A4_v2', at: null, cheaperFrom: 7000, staysCheaper: true, savingAtEnd: '59.86' });
+    expect(json.notes).toContain('gateway.vmSize=Standard_D4ads_v6: not priced by the price file, so not compared');
+    // each point is what estimate shows for it
+    const one = writeTemp(f.dir!, 'one.yaml', base.replace('total: 1024', 'total: 7000'));
+    expect(JSON.parse(runCli(['estimate', one, '--prices', f.prices!, '--format', 'json']).stdout).costs.total).toBe('807.13');
+  });
+
+  it('two fields, CSV with a stable header, HTML with the instance steps', () => {
+    const f = files();
+    const args = ['sweep', f.a!, '--vary', 'clients.total=1000..13000:6000', '--vary', 'content.downloadMBPerClientMonth=0,100', '--prices', f.prices!];
+    const rows: Record<string, string>[] = parseCsv(runCli([...args, '--format', 'csv']).stdout, { columns: true });
+    expect(Object.keys(rows[0]!)).toEqual(['clients.total', 'content.downloadMBPerClientMonth', 'instances', 'gateways', 'connectionPoints', 'egressGB', 'compute', 'egress', 'storage', 'other', 'total', 'currency']);
+    expect(rows.map((r) => [r['clients.total'], r['content.downloadMBPerClientMonth'], r.instances])).toEqual([
+      ['1000', '0', '2'], ['7000', '0', '2'], ['13000', '0', '3'],
+      ['1000', '100', '2'], ['7000', '100', '2'], ['13000', '100', '3'],
+    ]);
+    const html = runCli([...args, '--format', 'html']).stdout;
+    expect((html.match(/<path d="M/g) ?? []).length).toBe(2);
+    expect(html).toMatch(/<title>3 instances<\/title>/);
+  });
+
+  it.each([
+    [['--vary', 'clients.total=-5..5:5'], /--vary clients\.total=-5: clients\.total: expected 0 or more clients/],
+    [['--vary', 'gateway.vmSize=Standard_A9'], /--vary gateway\.vmSize=Standard_A9: gateway\.vmSize: unknown VM size/],
+    [['--vary', 'name=a,b'], /--vary: "name" cannot be varied/],
+    [['--vary', 'clients.total=1..2000000:1'], /more than 100,000/],
+    [['--vary', 'clients.total'], /write field=start\.\.end:step/],
+  ])('bad --vary %j', (args, message) => {
+    const run = runCli(['sweep', 'scenarios/contoso-20k.yaml', ...args]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+  });
+});
+
+describe('Monte Carlo ranges', () => {
+  const list = priceList(ITEMS);
+  const context = { now: new Date('2026-11-23T00:00:00Z') };
+  const scenarioWith = (storedGB: string) => loadScenario(`${A}content:\n  storedGB: ${storedGB}\n`, 'r.yaml');
+
+  it('a fixed range collapses to the estimate itself', () => {
+    const s = scenarioWith('{low: 500, mode: 500, high: 500}');
+    const r = monteCarlo(s, list, context, { draws: 200 });
+    const exact = shownCosts(estimate(s, list, context));
+    expect(r.components.storage).toEqual({ p10: r.components.storage.p50, p50: r.components.storage.p50, p90: r.components.storage.p50 });
+    expect(r.components.storage.p50.toString()).toBe('9.2'); // 500 x 0.0184
+    expect(r.total.p50.toFixed(2)).toBe(exact.total.toFixed(2));
+  });
+
+  it('a uniform input gives its known quantiles (storage 0.0184 x U(0, 1000): 1.84 / 9.20 / 16.56)', () => {
+    const r = monteCarlo(scenarioWith('{low: 0, high: 1000}'), list, context, { draws: 10_000, seed: 7 });
+    expect(Number(r.components.storage.p10)).toBeCloseTo(1.84, 0);
+    expect(Math.abs(Number(r.components.storage.p10) - 1.84)).toBeLessThan(0.2);
+    expect(Math.abs(Number(r.components.storage.p50) - 9.2)).toBeLessThan(0.2);
+    expect(Math.abs(Number(r.components.storage.p90) - 16.56)).toBeLessThan(0.2);
+    // a triangular input's mode: compute is the same in every draw
+    expect(r.components.compute.p10.toString()).toBe(r.components.compute.p90.toString());
+  });
+
+  it('the same seed gives the same figures; another seed others', () => {
+    const s = scenarioWith('{low: 0, mode: 200, high: 1000}');
+    const a = monteCarlo(s, list, context, { draws: 500, seed: 42 });
+    const b = monteCarlo(s, list, context, { draws: 500, seed: 42 });
+    const c = monteCarlo(s, list, context, { draws: 500, seed: 43 });
+    expect(a.total.p50.toString()).toBe(b.total.p50.toString());
+    expect(a.total.p90.toString()).toBe(b.total.p90.toString());
+    expect(c.total.p50.toString()).not.toBe(a.total.p50.toString());
+  });
+
+  it('the probability of crossing a budget (half the draws pass the median)', () => {
+    const s = scenarioWith('{low: 0, high: 1000}');
+    // everything but storage is fixed: 198.56 + 88.653 = 287.213; budget at the storage median 9.2
+    const r = monteCarlo(s, list, context, { draws: 10_000, seed: 3, budget: new Decimal('296.413') });
+    expect(Math.abs(r.budget!.over / 10_000 - 0.5)).toBeLessThan(0.02);
+  });
+
+  it('through the CLI: JSON range contract, and a scenario without ranges is refused', () => {
+    const dir = tempDir();
+    const prices = writeTemp(dir, 'p.json', snapshotText(ITEMS));
+    const file = writeTemp(dir, 'r.yaml', `${A}content:\n  storedGB: {low: 0, mode: 500, high: 1000}\n`);
+    const run = runCli(['estimate', file, '--prices', prices, '--range', '--draws', '2000', '--seed', '5', '--budget', '300', '--format', 'json']);
+    expect(run.stderr).toBe('');
+    const json = JSON.parse(run.stdout);
+    expect(Object.keys(json.range)).toEqual(['draws', 'seed', 'total', 'components', 'budget']);
+    expect(json.range).toMatchObject({ draws: 2000, seed: 5, budget: { amount: '300.00' } });
+    expect(json.range.total.p10 <= json.range.total.p50 && json.range.total.p50 <= json.range.total.p90).toBe(true);
+    expect(json.range.budget.probabilityOver).toMatch(/^0\.\d{4}$/);
+    expect(json.warnings.map((w: { code: string }) => w.code)).not.toContain('ranges-mode');
+    const again = JSON.parse(runCli(['estimate', file, '--prices', prices, '--range', '--draws', '2000', '--seed', '5', '--format', 'json']).stdout);
+    expect(again.range.total).toEqual(json.range.total);
+    expect(runCli(['estimate', 'scenarios/contoso-20k.yaml', '--range']).stderr).toMatch(/--range: .* gives no ranges/);
+    const html = runCli(['estimate', file, '--prices', prices, '--range', '--draws', '500', '--format', 'html']).stdout;
+    expect(html).toMatch(/data-figure="total-p90"/);
+  });
+
+  it.each([
+    ['{low: 5, mode: 1, high: 9}', /content\.storedGB: expected low <= mode <= high/],
+    ['{low: -5, high: 9}', /content\.storedGB: the range's low \(-5\)/],
+    ['{low: 1, high: x}', /content\.storedGB\.high: expected a number/],
+    ['{low: 1, top: 3, high: 4}', /a range has low, mode and high, not "top"/],
+  ])('a bad range %s', (range, message) => {
+    const dir = tempDir();
+    const file = writeTemp(dir, 'r.yaml', `${A}content:\n  storedGB: ${range}\n`);
+    const run = runCli(['estimate', file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).toMatch(/r\.yaml:\d+: /);
+  });
+});
+

@@ -156,7 +156,7 @@ describe('formats', () => {
   });
 
   it('every shipped example scenario runs', () => {
-    for (const name of ['contoso-20k.yaml', 'lab-westeurope.yaml', 'fabrikam-90k-v6.yaml']) {
+    for (const name of ['contoso-20k.yaml', 'contoso-ranges.yaml', 'lab-westeurope.yaml', 'fabrikam-90k-v6.yaml']) {
       const run = runCli(['estimate', `scenarios/${name}`, '--format', 'json']);
       expect(run.code, `${name}: ${run.stderr}`).toBe(0);
     }

@@ -47,13 +47,23 @@ export function createAccumulator(month: BillingMonth, selected: (row: UsageRow)
   let firstDay: string | null = null;
   let lastDay: string | null = null;
 
+  /** Counts a row read; whether it is in the month. */
+  const count = (day: string): boolean => {
+    rowsRead++;
+    if (firstDay === null || day < firstDay) firstDay = day;
+    if (lastDay === null || day > lastDay) lastDay = day;
+    if (day < month.firstDay || day > month.lastDay) return false;
+    rowsInMonth++;
+    return true;
+  };
+
   return {
+    /** A row a reader already knows is not the CMG's (a byte-level pre-check): counted, nothing more. */
+    skip(day: string): void {
+      count(day);
+    },
     add(row: UsageRow): void {
-      rowsRead++;
-      if (firstDay === null || row.date < firstDay) firstDay = row.date;
-      if (lastDay === null || row.date > lastDay) lastDay = row.date;
-      if (row.date < month.firstDay || row.date > month.lastDay) return;
-      rowsInMonth++;
+      if (!count(row.date)) return;
       if (!selected(row)) return;
       rowsSelected++;
       if (!currency) currency = { code: row.currency, origin: row.origin };

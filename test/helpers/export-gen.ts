@@ -1,11 +1,27 @@
 // Generates Cost Management exports in the EA, MCA and FOCUS column sets from logical usage rows, with
 // the real headers (EA and FOCUS taken from the fixtures), a BOM, quoting and JSON tags as real
 // exports have them. Used by the actuals tests and by bench/ to make large files.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 
-export const FIXTURES = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures');
+/** The repository's root: the nearest folder up from here with cmg-planner's package.json. */
+function repoRoot(): string {
+  let dir = import.meta.dirname;
+  while (!existsSync(join(dir, 'package.json')) || !readFileSync(join(dir, 'package.json'), 'utf8').includes('"name": "cmg-planner"')) {
+    const up = join(dir, '..');
+    if (up === dir) throw new Error('cmg-planner: cannot find the repository root from the test helpers');
+    dir = up;
+  }
+  return dir;
+}
+
+export const REPO_ROOT = repoRoot();
+/**
+ * The real-format fixtures: ../shared/fixtures beside the repository where it is (the team's shared
+ * folder), else the verbatim copy in test/fixtures/shared (see its SOURCES.md), so a clean clone anywhere tests the same files.
+ */
+export const FIXTURES = [join(REPO_ROOT, '..', 'shared', 'fixtures'), join(REPO_ROOT, 'test', 'fixtures', 'shared')].find((d) => existsSync(join(d, 'cost-exports')))!;
 
 export interface LogicalRow {
   readonly date: string; // YYYY-MM-DD

@@ -11,7 +11,7 @@ import { estimate } from '../../estimate/estimate.js';
 import { billingMonth } from '../../actuals/dates.js';
 import { createAccumulator } from '../../actuals/aggregate.js';
 import { describeSelector, rowSelector, type RowSelector } from '../../actuals/select.js';
-import { readExport } from '../../actuals/export-reader.js';
+import { prefilterFor, readExport } from '../../actuals/export-reader.js';
 import { calibrate, recommendAlerts } from '../../actuals/calibrate.js';
 import { parseSiteTelemetry } from '../../actuals/site-telemetry.js';
 import { buildActualsReport } from '../../report/actuals-report.js';
@@ -89,7 +89,7 @@ export async function runActuals(scenarioFile: string, options: ActualsOptions, 
     sources.push(`Consumption API ${endpoint}${result.scope} (${result.rows} records)`);
   } else {
     for (const file of exports) {
-      const result = await readExport(file, (row) => accumulator.add(row));
+      const result = await readExport(file, (row) => accumulator.add(row), prefilterFor(selector, (day) => accumulator.skip(day)));
       sources.push(`${file} (${result.set ?? 'empty'}, ${result.rows} rows)`);
     }
     scope = describeSelector(selector);

@@ -1,5 +1,10 @@
-import { parse as parseTolerant, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { createRequire } from 'node:module';
+import type { ParseError } from 'jsonc-parser';
 import { UserInputError } from '../model/errors.js';
+
+/** jsonc-parser is loaded only when a file fails to parse (it is not needed otherwise; start-up stays short). */
+const require = createRequire(import.meta.url);
+const tolerantParser = () => require('jsonc-parser') as typeof import('jsonc-parser');
 
 /** Line and column (1-based) of a character offset. */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
@@ -30,6 +35,7 @@ export function parseJsonText(text: string, file: string, hint: string): unknown
     return JSON.parse(body);
   } catch {
     const errors: ParseError[] = [];
+    const { parse: parseTolerant, printParseErrorCode } = tolerantParser();
     parseTolerant(body, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
     const first = errors[0];
     if (!first) throw new UserInputError(`${file}: not valid JSON; ${hint}`);

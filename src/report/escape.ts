@@ -1,4 +1,8 @@
-import { stringify } from 'csv-stringify/sync';
+import { createRequire } from 'node:module';
+
+/** csv-stringify is loaded on the first CSV record (only CSV output needs it; start-up stays short). */
+const require = createRequire(import.meta.url);
+let stringify: typeof import('csv-stringify/sync').stringify | undefined;
 
 /** Cells that a spreadsheet would run as a formula start with one of these. */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -16,6 +20,7 @@ export function neutraliseCell(value: unknown): string {
 
 /** One RFC 4180 record (quoted where needed, CRLF-free: LF ends the record). */
 export function csvRecord(cells: readonly unknown[]): string {
+  stringify ??= (require('csv-stringify/sync') as typeof import('csv-stringify/sync')).stringify;
   return stringify([cells.map(neutraliseCell)], { quoted_match: /[",\n\r]/, record_delimiter: '\n' });
 }
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { CsvScanner, CsvScanError, fieldText } from '../src/actuals/csv-scan.js';
+import { splitRecords } from '../src/actuals/record-splitter.js';
 import { FIXTURES, cmgMonth, exportText } from './helpers/export-gen.js';
 
 function scan(chunks: Uint8Array[]): { records: string[][]; lines: number[] } {
@@ -63,5 +64,32 @@ describe('CsvScanner', () => {
 
   it('an open quote at the end is an error with its line', () => {
     expect(() => scan([bytes('a,b\n1,"2\n3\n')])).toThrow(CsvScanError);
+  });
+});
+
+describe('splitRecords (the native-search record finder the export reader uses)', () => {
+  const records = (text: string, cuts: number[] = []) => {
+    // fed in pieces as the reader feeds chunks: the unfinished tail is carried over
+    const out: string[] = [];
+    let carry = '';
+    const pieces = [...cuts, text.length].map((end, i, all) => text.slice(i ? all[i - 1] : 0, end));
+    for (const piece of pieces) {
+      const s = carry + piece;
+      carry = s.slice(splitRecords(s, 0, (a, b) => out.push(s.slice(a, b).replace(/\r$/, ''))));
+    }
+    if (carry) {
+      const s = `${carry}\n`;
+      splitRecords(s, 0, (a, b) => out.push(s.slice(a, b).replace(/\r$/, '')));
+    }
+    return out.filter((r) => r !== '');
+  };
+  it.each(TRICKY)('finds the same records as csv-parse in %j, at every split', (text) => {
+    const expected = reference(text).length;
+    expect(records(text)).toHaveLength(expected);
+    for (let cut = 1; cut < text.length; cut++) {
+      const got = records(text, [cut]);
+      expect(got).toHaveLength(expected);
+      expect(got.map((r) => reference(`${r}\n`)[0])).toEqual(reference(text));
+    }
   });
 });

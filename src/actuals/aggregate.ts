@@ -58,9 +58,9 @@ export function createAccumulator(month: BillingMonth, selected: (row: UsageRow)
   };
 
   return {
-    /** A row a reader already knows is not the CMG's (a byte-level pre-check): counted, nothing more. */
-    skip(day: string): void {
-      count(day);
+    /** A row a reader already knows is not the CMG's (a pre-check on its text): counted as read, nothing more. */
+    skip(): void {
+      rowsRead++;
     },
     add(row: UsageRow): void {
       if (!count(row.date)) return;

@@ -127,8 +127,9 @@ function decimal(text: string, column: string, origin: RowOrigin): Decimal {
 }
 
 /** One record of an export as a usage row; a bad date or number is a UserInputError naming file and line. */
-export function toUsageRow(record: readonly string[], map: ColumnMap, origin: RowOrigin): UsageRow {
-  const get = (field: Field) => (map.index[field] >= 0 ? (record[map.index[field]] ?? '') : '');
+export function toUsageRow(record: readonly string[] | ((index: number) => string), map: ColumnMap, origin: RowOrigin): UsageRow {
+  const at = typeof record === 'function' ? record : (i: number) => record[i] ?? '';
+  const get = (field: Field) => (map.index[field] >= 0 ? at(map.index[field]) : '');
   const dateText = get('date');
   const date = usageDay(dateText);
   if (!date) throw new UserInputError(`${origin.file}:${origin.line}: date "${dateText}" is not a date (expected MM/DD/YYYY or YYYY-MM-DD)`);

@@ -86,7 +86,11 @@ export class CsvScanner {
   private starts = new Int32Array(64);
   private ends = new Int32Array(64);
 
-  constructor(private readonly onRecord: (record: CsvRecord) => void) {}
+  private onRecord: (record: CsvRecord) => void;
+
+  constructor(onRecord: (record: CsvRecord) => void) {
+    this.onRecord = onRecord;
+  }
 
   push(chunk: Uint8Array): void {
     let data: Uint8Array;
@@ -99,6 +103,28 @@ export class CsvScanner {
     }
     const consumed = this.scan(data, false);
     this.carry = consumed < data.length ? data.slice(consumed) : new Uint8Array(0);
+  }
+
+  /**
+   * Scans bytes that hold exactly one record (no newline at the end needed) and returns it; the
+   * record object is reused by the next call. An open quote is an error at `line`.
+   */
+  one(bytes: Uint8Array, line: number): CsvRecord {
+    let found: CsvRecord | undefined;
+    const saved = this.line;
+    const onRecord = this.onRecord;
+    this.onRecord = (r) => (found = r);
+    try {
+      this.line = line;
+      this.scan(bytes, true);
+    } catch (error) {
+      if (error instanceof CsvScanError) throw new CsvScanError(error.message, line);
+      throw error;
+    } finally {
+      this.onRecord = onRecord;
+      this.line = saved;
+    }
+    return found ?? { data: bytes, fields: 1, starts: Int32Array.of(0), ends: Int32Array.of(0), line };
   }
 
   /** The end of the input: a last record without a newline is a record; an open quote is an error. */

@@ -4,8 +4,8 @@ import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { UserInputError } from '../model/errors.js';
 import { detectColumns, toUsageRow, type ColumnMap, type ColumnSetName } from './column-sets.js';
-import { CsvScanner, CsvScanError, fieldEqualsIgnoreCase, fieldStartsWithIgnoreCase, fieldText, type CsvRecord } from './csv-scan.js';
-import { usageDay } from './dates.js';
+import { CsvScanner, CsvScanError, fieldText } from './csv-scan.js';
+import { splitRecords } from './record-splitter.js';
 import type { RowSelector } from './select.js';
 import type { UsageRow } from './usage-row.js';
 
@@ -16,15 +16,19 @@ export interface ExportReadResult {
   readonly rows: number;
 }
 
-/** What a reader may skip without building the row: a necessary condition of the selector, on bytes. */
+/**
+ * What a reader may skip without decoding a row: rows whose text holds none of the needles (compared
+ * without regard to ASCII case) cannot be selected. Skipped rows are counted, not checked.
+ */
 export interface RowPrefilter {
-  readonly keep: (record: CsvRecord, map: ColumnMap) => boolean;
-  /** A row the prefilter rejected, by its usage day: counted by the caller. */
-  readonly skipped: (day: string) => void;
+  readonly needles: readonly string[];
+  readonly skipped: () => void;
 }
 
 /** Read chunks this large: fewer, larger reads are faster on big exports. */
 const CHUNK_BYTES = 1 << 20;
+/** A record carried over from one chunk is finished on this much of the next. */
+const CARRY_HEAD = 1 << 16;
 
 async function isGzip(file: string): Promise<boolean> {
   const handle = await open(file, 'r');
@@ -47,97 +51,130 @@ async function checkReadable(file: string): Promise<void> {
   }
 }
 
-const encoder = new TextEncoder();
-
 /**
- * A prefilter for a selector: rows whose resource group (or resource id) cannot match are skipped on
- * their bytes. Tags are not pre-checked (the full check parses them). An empty resource group field
- * is kept: the full check reads the group from the resource id.
+ * The prefilter of a selector: a selected row must hold one of the resource group names (in its
+ * resource group or resource id), else one of the resource id prefixes, else one of the tag names.
+ * Needles that are not ASCII give no prefilter (every row is decoded).
  */
-export function prefilterFor(selector: RowSelector, skipped: (day: string) => void): RowPrefilter {
-  const groups = (selector.resourceGroups ?? []).map((g) => encoder.encode(g.toLowerCase()));
-  const prefixes = (selector.resourceIdPrefixes ?? []).map((p) => encoder.encode(p.toLowerCase()));
-  return {
-    skipped,
-    keep: (r, map) => {
-      const rg = map.index.resourceGroup;
-      if (groups.length && rg >= 0 && r.ends[rg]! > r.starts[rg]! && !groups.some((g) => fieldEqualsIgnoreCase(r, rg, g))) return false;
-      const id = map.index.resourceId;
-      if (prefixes.length && id >= 0 && !prefixes.some((p) => fieldStartsWithIgnoreCase(r, id, p))) return false;
-      return true;
-    },
-  };
+export function prefilterFor(selector: RowSelector, skipped: () => void): RowPrefilter | undefined {
+  const needles = selector.resourceGroups?.length ? selector.resourceGroups : selector.resourceIdPrefixes?.length ? selector.resourceIdPrefixes : (selector.tags ?? []).map((t) => t.key);
+  if (!needles.length || needles.some((n) => !/^[\x20-\x7e]+$/.test(n))) return undefined;
+  return { needles, skipped };
 }
 
-/** The usage day of a date field, fast for YYYY-MM-DD... and MM/DD/YYYY, else by usageDay. */
-function dayOf(r: CsvRecord, i: number): string | undefined {
-  const d = r.data;
-  let s = r.starts[i]!;
-  if (d[s] === 34) s++;
-  // YYYY-MM-DD (and ISO date-times)
-  if (d[s + 4] === 45 && d[s + 7] === 45 && r.ends[i]! - s >= 10) return usageDay(String.fromCharCode(...d.subarray(s, s + 10)));
-  // MM/DD/YYYY
-  if (d[s + 2] === 47 && d[s + 5] === 47 && r.ends[i]! - s >= 10) return usageDay(String.fromCharCode(...d.subarray(s, s + 10)));
-  return usageDay(fieldText(r, i));
-}
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * Streams a Cost Management export (CSV, or CSV gzipped: told by its first bytes) record by record,
- * in constant memory. The column set (EA, MCA, FOCUS) comes from the header. Rows the prefilter
- * rejects are counted (by their day) without being decoded; the others become usage rows. Any problem
- * is one UserInputError naming the file and line.
+ * Streams a Cost Management export (CSV, or CSV gzipped: told by its first bytes) in constant memory.
+ * The column set (EA, MCA, FOCUS) comes from the header. Records are found on the text with native
+ * searches; rows the prefilter rules out are only counted; the others are decoded (UTF-8, RFC 4180)
+ * and handed to `onRow`. Any problem is one UserInputError naming the file and line.
  */
-export async function readExport(file: string, onRow: (row: UsageRow) => void, prefilter?: RowPrefilter): Promise<ExportReadResult> {
+export async function readExport(
+  file: string,
+  onRow: (row: UsageRow) => void,
+  prefilter?: RowPrefilter,
+  sizes: { chunkBytes?: number; carryHead?: number } = {},
+): Promise<ExportReadResult> {
+  const chunkBytes = sizes.chunkBytes ?? CHUNK_BYTES;
+  const carryHead = sizes.carryHead ?? CARRY_HEAD;
   await checkReadable(file);
   const gzip = await isGzip(file);
-  const source: Readable = createReadStream(file, { highWaterMark: CHUNK_BYTES });
+  const source: Readable = createReadStream(file, { highWaterMark: chunkBytes });
   let input: Readable = source;
   if (gzip) {
-    const gunzip = createGunzip({ chunkSize: CHUNK_BYTES });
+    const gunzip = createGunzip({ chunkSize: Math.max(64, chunkBytes) });
     source.on('error', (e) => gunzip.destroy(e));
     input = source.pipe(gunzip);
   }
+  const needle = prefilter ? new RegExp(prefilter.needles.map(escapeRegExp).join('|'), 'gi') : undefined;
 
+  const scanner = new CsvScanner(() => undefined);
   let map: ColumnMap | undefined;
   let rows = 0;
-  let lastLine = 0;
+  let line = 0; // the physical line the last record ended on
+  let carry = '';
   let first = true;
-  const scanner = new CsvScanner((r) => {
-    lastLine = r.line;
-    if (!map) {
-      const header = Array.from({ length: r.fields }, (_, i) => fieldText(r, i));
-      if (first && header[0]?.charCodeAt(0) === 0xfeff) header[0] = header[0].slice(1);
-      first = false;
-      map = detectColumns(header, file);
-      return;
+
+  const handle = (s: string, from: number, hits: Int32Array | null, hitCount: number) => {
+    let next = 0;
+    return splitRecords(s, from, (start, end, multiline) => {
+      line += multiline ? countNewlines(s, start, end) + 1 : 1;
+      const stop = end > start && s.charCodeAt(end - 1) === 13 ? end - 1 : end;
+      if (stop === start) return; // an empty line
+      if (!map) {
+        let text = s.slice(start, stop);
+        if (first && text.startsWith('\xef\xbb\xbf')) text = text.slice(3);
+        first = false;
+        const header = scanner.one(Buffer.from(text, 'latin1'), line);
+        map = detectColumns(Array.from({ length: header.fields }, (_, i) => fieldText(header, i)), file);
+        return;
+      }
+      rows++;
+      if (hits) {
+        while (next < hitCount && hits[next]! < start) next++;
+        if (next >= hitCount || hits[next]! >= stop) {
+          prefilter!.skipped();
+          return;
+        }
+      }
+      const record = scanner.one(Buffer.from(s.slice(start, stop), 'latin1'), line);
+      if (record.fields !== map.width) throw new UserInputError(`${file}:${line}: not a well-formed CSV export (this row has ${record.fields} fields, the header ${map.width})`);
+      onRow(toUsageRow((i) => fieldText(record, i), map, { file, line }));
+    });
+  };
+
+  /** Handles the complete records of s from `from`; returns where the unfinished one starts. */
+  const process = (s: string, from: number): number => {
+    if (!needle) return handle(s, from, null, 0);
+    let hits: Int32Array = new Int32Array(64);
+    let hitCount = 0;
+    needle.lastIndex = from;
+    for (let m = needle.exec(s); m; m = needle.exec(s)) {
+      if (hitCount === hits.length) {
+        const grown: Int32Array = new Int32Array(hits.length * 2);
+        grown.set(hits);
+        hits = grown;
+      }
+      hits[hitCount++] = m.index;
     }
-    rows++;
-    if (r.fields !== map.width) {
-      throw new UserInputError(`${file}:${r.line}: not a well-formed CSV export (this row has ${r.fields} fields, the header ${map.width})`);
-    }
-    if (prefilter && !prefilter.keep(r, map)) {
-      const day = dayOf(r, map.index.date);
-      if (!day) throw new UserInputError(`${file}:${r.line}: date "${fieldText(r, map.index.date)}" is not a date (expected MM/DD/YYYY or YYYY-MM-DD)`);
-      prefilter.skipped(day);
-      return;
-    }
-    const record = Array.from({ length: r.fields }, (_, i) => fieldText(r, i));
-    onRow(toUsageRow(record, map, { file, line: r.line }));
-  });
+    return handle(s, from, hits, hitCount);
+  };
 
   try {
-    for await (const chunk of input as AsyncIterable<Buffer>) scanner.push(chunk);
-    scanner.end();
+    for await (const chunk of input as AsyncIterable<Buffer>) {
+      let s = chunk.toString('latin1');
+      let from = 0;
+      if (carry) {
+        // finish the record carried over on a short joined string, not by copying the whole chunk
+        const head = carry + s.slice(0, carryHead);
+        const used = process(head, 0);
+        if (used > carry.length) from = used - carry.length;
+        else s = head.length === carry.length + s.length ? head : carry + s; // a record longer than the head
+        carry = '';
+      }
+      carry = s.slice(process(s, from));
+    }
+    if (carry.length) {
+      const rest = process(`${carry}\n`, 0);
+      if (rest < carry.length) throw new CsvScanError('a quoted field is not closed before the end of the file', line + 1);
+    }
   } catch (error) {
     source.destroy();
     if (error instanceof UserInputError) throw error;
     if (error instanceof CsvScanError) throw new UserInputError(`${file}:${error.line}: not a well-formed CSV export (${error.message})`);
-    if (error instanceof TypeError && /encoded data|decode/i.test(error.message)) throw new UserInputError(`${file}:${lastLine + 1}: not UTF-8 text; export the file again as UTF-8`);
+    if (error instanceof TypeError && /encoded data|decode/i.test(error.message)) throw new UserInputError(`${file}:${line}: not UTF-8 text; export the file again as UTF-8`);
     const code = (error as NodeJS.ErrnoException).code;
     if (gzip && (code === 'Z_BUF_ERROR' || code === 'Z_DATA_ERROR' || /unexpected end of file|incorrect header|invalid/i.test((error as Error).message))) {
-      throw new UserInputError(`${file}: the gzip file is truncated or damaged after line ${lastLine} (${(error as Error).message}); download the export again`);
+      throw new UserInputError(`${file}: the gzip file is truncated or damaged after line ${line} (${(error as Error).message}); download the export again`);
     }
-    throw new UserInputError(`${file}: cannot read the export after line ${lastLine}: ${(error as Error).message}`);
+    throw new UserInputError(`${file}: cannot read the export after line ${line}: ${(error as Error).message}`);
   }
   return { file, set: map?.set ?? null, rows };
+}
+
+function countNewlines(s: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = s.indexOf('\n', start); i !== -1 && i < end; i = s.indexOf('\n', i + 1)) n++;
+  return n;
 }

@@ -89,15 +89,21 @@ export async function runActuals(scenarioFile: string, options: ActualsOptions, 
     sources.push(`Consumption API ${endpoint}${result.scope} (${result.rows} records)`);
   } else {
     for (const file of exports) {
-      const result = await readExport(file, (row) => accumulator.add(row), prefilterFor(selector, (day) => accumulator.skip(day)));
+      const result = await readExport(file, (row) => accumulator.add(row), prefilterFor(selector, () => accumulator.skip()));
       sources.push(`${file} (${result.set ?? 'empty'}, ${result.rows} rows)`);
     }
     scope = describeSelector(selector);
   }
   if (options.subscription) scope = `${scope}; ${describeSelector(selector)}`;
 
-  const totals = accumulator.result();
+  let totals = accumulator.result();
   const where = options.subscription ? `the Consumption API (${scope})` : exports.join(', ');
+  if (!options.subscription && totals.rowsRead > 0 && totals.rowsSelected === 0) {
+    // the pre-check counted skipped rows only: read every row once more to say what the files hold
+    const survey = createAccumulator(month, rowSelector(selector));
+    for (const file of exports) await readExport(file, (row) => survey.add(row));
+    totals = survey.result();
+  }
   if (totals.rowsRead === 0) throw new UserInputError(`${where}: no usage rows at all (an empty export?); export the month's usage details and try again`);
   if (totals.rowsInMonth === 0) throw new UserInputError(`${where}: no rows for ${month.month}; the rows read cover ${totals.firstDay} to ${totals.lastDay}`);
   if (totals.rowsSelected === 0) throw new UserInputError(`${where}: none of the ${totals.rowsInMonth} rows of ${month.month} is the CMG's (${describeSelector(selector)}); check the resource group, resource id or tag`);

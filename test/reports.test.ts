@@ -142,6 +142,7 @@ describe('formats', () => {
   it.each(['table', 'md', 'html', 'csv', 'json'])('%s runs on the shipped defaults', (format) => {
     const run = runCli(['estimate', 'scenarios/contoso-20k.yaml', '--format', format]);
     expect(run.code).toBe(0);
+    expect(run.stdout).not.toMatch(/\[object Object\]|undefined|NaN/);
     expect(run.stdout).toContain(format === 'csv' ? '771.04' : '771.04');
   });
 

@@ -143,7 +143,7 @@ const niceTicks = (min: number, max: number, count: number) => {
  * is given (the instance steps). y values are decimal strings; the scale is for drawing only.
  */
 export function lineChart(series: readonly LineSeriesInput[], width = 720, height = 320): LineChart {
-  const plot = { left: 70, right: width - 20, top: 20, bottom: height - 40 - series.length * 18 };
+  const plot = { left: 70, right: width - 40, top: 20, bottom: height - 40 - series.length * 18 };
   const xs = series.flatMap((s) => s.points.map((p) => p.x));
   const ys = series.flatMap((s) => s.points.map((p) => Number(p.y)));
   const xMin = Math.min(...xs);

@@ -1,0 +1,128 @@
+// The HTML reports in a real browser (Debian's chromium, driven by playwright-core): no console errors,
+// the chart's SVG drawn with a size, the figures on the page equal to the JSON output, a hostile
+// scenario name shown as text; a screenshot of each in reports/out/screenshots/.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { REPO, runCli, tempDir, writeTemp } from './helpers/cli.js';
+import { CMG_MONTH_SCENARIO, cmgMonth, exportText } from './helpers/export-gen.js';
+
+const CHROMIUM = process.env.CMG_PLANNER_CHROMIUM ?? '/usr/bin/chromium';
+const SCREENSHOTS = join(REPO, 'reports', 'out', 'screenshots');
+const available = existsSync(CHROMIUM);
+if (!available && process.env.CMG_PLANNER_REQUIRE_BROWSER) throw new Error(`${CHROMIUM} is missing: install it (apt-get install chromium)`);
+const HOSTILE = '<img src=x onerror=alert(1)>';
+
+describe.skipIf(!available)('HTML reports in Chromium', () => {
+  let browser: Browser;
+  const dir = tempDir();
+
+  beforeAll(async () => {
+    const { chromium } = await import('playwright-core');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    mkdirSync(SCREENSHOTS, { recursive: true });
+  }, 60_000);
+  afterAll(async () => browser?.close());
+
+  /** Opens a report; fails on console errors, page errors or any dialog (a script that ran). */
+  async function open(file: string, shot: string): Promise<{ page: Page; problems: string[] }> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on('dialog', async (d) => {
+      problems.push(`dialog: ${d.message()}`);
+      await d.dismiss();
+    });
+    page.on('request', (r) => !r.url().startsWith('file:') && problems.push(`request: ${r.url()}`));
+    await page.goto(pathToFileURL(file).toString());
+    await page.waitForLoadState('load');
+    await page.screenshot({ path: join(SCREENSHOTS, shot), fullPage: true });
+    const text = await page.locator('body').innerText();
+    for (const bad of ['[object Object]', 'undefined', 'NaN']) if (text.includes(bad)) problems.push(`the page shows "${bad}"`);
+    return { page, problems };
+  }
+
+  async function chartSize(page: Page, selector: string) {
+    const box = await page.locator(selector).first().boundingBox();
+    return { width: box?.width ?? 0, height: box?.height ?? 0 };
+  }
+
+  const figure = (page: Page, name: string) => page.locator(`[data-figure="${name}"]`).first().innerText();
+
+  it('estimate: figures as in JSON; a hostile name is text', async () => {
+    const scenario = writeTemp(dir, 'hostile.yaml', `name: ${JSON.stringify(HOSTILE)}\nregion: eastus\nclients:\n  total: 20000\n  peakConcurrency: 0.6\ngateway:\n  minInstances: 2\ncontent:\n  storedGB: 500\n  downloadMBPerClientMonth: 200\n`);
+    const html = join(dir, 'estimate.html');
+    expect(runCli(['estimate', scenario, '--out', html]).code).toBe(0);
+    const json = JSON.parse(runCli(['estimate', scenario, '--format', 'json']).stdout);
+    const { page, problems } = await open(html, 'estimate.png');
+    expect(problems).toEqual([]);
+    expect(await page.locator('h1').innerText()).toBe(`CMG estimate: ${HOSTILE}`);
+    expect(await page.locator('img').count()).toBe(0);
+    const svg = await chartSize(page, 'svg#cost-split');
+    expect(svg.width).toBeGreaterThan(0);
+    expect(svg.height).toBeGreaterThan(0);
+    for (const c of ['compute', 'egress', 'storage', 'other'] as const) expect((await figure(page, c)).replace(/,/g, '')).toBe(json.costs[c]);
+    expect((await figure(page, 'total')).replace(/,/g, '')).toContain(json.costs.total);
+    expect(await figure(page, 'instances')).toBe(String(json.sizing.instances));
+  }, 60_000);
+
+  it('actuals: figures as in JSON, the forecast-vs-actual chart drawn', async () => {
+    const scenario = writeTemp(dir, 'contoso.yaml', CMG_MONTH_SCENARIO);
+    const exportFile = writeTemp(dir, 'costs.csv', exportText('EA', cmgMonth()));
+    const args = ['actuals', scenario, '--month', '2026-10', '--export', exportFile, '--resource-group', 'cmg-rg'];
+    const html = join(dir, 'actuals.html');
+    expect(runCli([...args, '--out', html]).code).toBe(0);
+    const json = JSON.parse(runCli([...args, '--format', 'json']).stdout);
+    const { page, problems } = await open(html, 'actuals.png');
+    expect(problems).toEqual([]);
+    const svg = await chartSize(page, 'svg.chart');
+    expect(svg.width * svg.height).toBeGreaterThan(0);
+    for (const c of json.components) {
+      expect((await figure(page, `${c.component}-actual`)).replace(/,/g, '')).toBe(c.actualCost);
+      expect((await figure(page, `${c.component}-forecast`)).replace(/,/g, '')).toBe(c.forecastCost);
+    }
+    expect((await figure(page, 'actual-total')).replace(/,/g, '')).toBe(json.total.actualCost);
+  }, 60_000);
+
+  it('compare: figures as in JSON, the grouped bars drawn', async () => {
+    const files = ['scenarios/contoso-20k.yaml', 'scenarios/fabrikam-90k-v6.yaml', scenarioNamed(dir, HOSTILE)];
+    const html = join(dir, 'compare.html');
+    expect(runCli(['compare', ...files, '--out', html]).code).toBe(0);
+    const json = JSON.parse(runCli(['compare', ...files, '--format', 'json']).stdout);
+    const { page, problems } = await open(html, 'compare.png');
+    expect(problems).toEqual([]);
+    expect(await page.locator('img').count()).toBe(0);
+    const svg = await chartSize(page, 'svg.chart');
+    expect(svg.width * svg.height).toBeGreaterThan(0);
+    expect(await page.locator('svg.chart rect title').count()).toBe(15);
+    for (const [i, s] of json.scenarios.entries()) expect((await figure(page, `total (USD)-${i}`)).replace(/,/g, '')).toBe(s.costs.total);
+    expect(await page.locator('th[data-scenario="2"]').innerText()).toBe(HOSTILE);
+  }, 60_000);
+
+  it('sweep: figures as in JSON, the line with its instance steps drawn', async () => {
+    const args = ['sweep', 'scenarios/contoso-20k.yaml', '--vary', 'clients.total=2000..40000:2000'];
+    const html = join(dir, 'sweep.html');
+    expect(runCli([...args, '--out', html]).code).toBe(0);
+    const json = JSON.parse(runCli([...args, '--format', 'json']).stdout);
+    const { page, problems } = await open(html, 'sweep.png');
+    expect(problems).toEqual([]);
+    const svg = await chartSize(page, 'svg.chart');
+    expect(svg.width * svg.height).toBeGreaterThan(0);
+    const steps = new Set(json.points.map((p: { instances: number }) => p.instances)).size;
+    expect(await page.locator('svg.chart circle').count()).toBe(steps);
+    for (const [i, p] of json.points.entries()) expect((await figure(page, `total-${i}`)).replace(/,/g, '')).toBe(p.costs.total);
+  }, 60_000);
+});
+
+function scenarioNamed(dir: string, name: string): string {
+  const file = join(dir, 'named.yaml');
+  writeFileSync(file, `name: ${JSON.stringify(name)}\nregion: westeurope\nclients:\n  total: 5000\n`);
+  return file;
+}

@@ -116,6 +116,9 @@ export function detectColumns(header: readonly string[], file: string): ColumnMa
 
 const RESOURCE_GROUP = /\/resourcegroups\/([^/]+)/i;
 
+/** No cost or quantity of one usage row comes near this: a larger one is a broken file. */
+const MAX_PLAUSIBLE = new Decimal('1e15');
+
 function decimal(text: string, column: string, origin: RowOrigin): Decimal {
   const trimmed = text.trim();
   if (trimmed === '') return new Decimal(0);
@@ -123,7 +126,9 @@ function decimal(text: string, column: string, origin: RowOrigin): Decimal {
   if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed)) {
     throw new UserInputError(`${origin.file}:${origin.line}: ${column}: "${trimmed.length > 40 ? `${trimmed.slice(0, 37)}...` : trimmed}" is not a number`);
   }
-  return new Decimal(trimmed);
+  const value = new Decimal(trimmed);
+  if (value.abs().gt(MAX_PLAUSIBLE)) throw new UserInputError(`${origin.file}:${origin.line}: ${column}: ${trimmed} is not a plausible figure (more than 1e15)`);
+  return value;
 }
 
 /** One record of an export as a usage row; a bad date or number is a UserInputError naming file and line. */

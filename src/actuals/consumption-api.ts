@@ -30,7 +30,13 @@ export function consumptionScope(subscriptionId: string, resourceGroup?: string)
 type Record_ = Record<string, unknown> & { kind?: string; tags?: Record<string, string> };
 
 const text = (v: unknown) => (v === undefined || v === null ? '' : v instanceof Date ? v.toISOString() : String(v));
-const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? new Decimal(v) : typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? new Decimal(v) : new Decimal(0));
+/** A number of a record: absent is 0; anything but a finite number is an error naming the record. */
+function num(v: unknown, field: string, origin: { file: string; line: number }): Decimal {
+  if (v === undefined || v === null) return new Decimal(0);
+  if (typeof v === 'number' && Number.isFinite(v)) return new Decimal(v);
+  if (typeof v === 'string' && /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(v.trim())) return new Decimal(v.trim());
+  throw new ExternalError(`the Consumption API returned a record whose ${field} is not a number (${origin.file}, record ${origin.line}: ${JSON.stringify(v)})`);
+}
 
 /** "Virtual Machines D Series - D1 - US East" -> category and meter, where a record has no meter details. */
 function fromProduct(product: string): { category: string; meter: string } {
@@ -54,9 +60,9 @@ export function recordToRow(record: Record_, origin: { file: string; line: numbe
     meterCategory: text(modern ? record.meterCategory : details.meterCategory) || product.category,
     meterSubCategory: text(modern ? record.meterSubCategory : details.meterSubCategory),
     meterName: text(modern ? record.meterName : details.meterName) || product.meter,
-    quantity: num(record.quantity),
+    quantity: num(record.quantity, 'quantity', origin),
     unitOfMeasure: text(modern ? record.unitOfMeasure : details.unitOfMeasure),
-    cost: num(modern ? record.costInBillingCurrency : record.cost),
+    cost: num(modern ? record.costInBillingCurrency : record.cost, modern ? 'costInBillingCurrency' : 'cost', origin),
     currency: text(modern ? record.billingCurrencyCode : record.billingCurrency).toUpperCase(),
     resourceId,
     resourceGroup: text(record.resourceGroup) || (/\/resourcegroups\/([^/]+)/i.exec(resourceId)?.[1] ?? ''),

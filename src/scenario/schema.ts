@@ -12,6 +12,9 @@ import { COMMITMENTS } from '../estimate/commitment.js';
 /** The most clients one scenario may describe: well past Microsoft's largest documented estates. */
 export const MAX_CLIENTS = 10_000_000;
 
+/** A scenario's name is a label in reports. */
+export const MAX_NAME_LENGTH = 200;
+
 const finite = (what: string) => z.number({ error: `expected a number (${what})` });
 const count = (what: string) => finite(what).int(`expected a whole number (${what})`);
 const share = (what: string) =>
@@ -43,7 +46,7 @@ const vmSize = z.string({ error: `expected one of ${VM_SIZE_NAMES.join(' | ')}` 
 });
 
 export const scenarioSchema = z.strictObject({
-  name: z.string({ error: 'expected a name for the scenario (text)' }).min(1, 'must not be empty'),
+  name: z.string({ error: 'expected a name for the scenario (text)' }).min(1, 'must not be empty').max(MAX_NAME_LENGTH, `at most ${MAX_NAME_LENGTH} characters`),
   region,
   currency: z
     .string({ error: 'expected an ISO 4217 currency code such as USD' })

@@ -2,11 +2,9 @@ import type { TokenCredential } from '@azure/core-auth';
 import { UserInputError } from '../../model/errors.js';
 import { readInputText } from '../../io/read-input.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
-import { loadScenario } from '../../scenario/load.js';
+import { readPriceList, readScenario } from '../inputs.js';
 import { withHoursPerMonth } from '../../scenario/scenario.js';
 import { calibratedScenarioText } from '../../scenario/calibrated.js';
-import { parsePriceList } from '../../pricing/snapshot.js';
-import { defaultSnapshotPath } from '../../pricing/default-snapshot.js';
 import { estimate } from '../../estimate/estimate.js';
 import { billingMonth } from '../../actuals/dates.js';
 import { createAccumulator } from '../../actuals/aggregate.js';
@@ -68,10 +66,9 @@ export async function runActuals(scenarioFile: string, options: ActualsOptions, 
   }
   if (options.subscription && (options.resourceGroup?.length ?? 0) > 1) throw new UserInputError('--resource-group: with --subscription, give one resource group (the scope of the query)');
 
-  const loaded = loadScenario(await readInputText(scenarioFile, 'scenario file'), scenarioFile);
+  const loaded = await readScenario(scenarioFile);
   const scenario = withHoursPerMonth(loaded, month.hours, `the real hours of ${month.month} (${month.days} days x 24)`);
-  const pricesFile = options.prices ?? defaultSnapshotPath();
-  const priceList = parsePriceList(await readInputText(pricesFile, 'price file'), options.prices ?? 'pricing/azure-retail-prices.json');
+  const priceList = await readPriceList(options.prices);
   const telemetry = options.siteTelemetry ? parseSiteTelemetry(await readInputText(options.siteTelemetry, 'site telemetry file'), options.siteTelemetry) : undefined;
   const forecast = estimate(scenario, priceList, { now: io.now() });
 

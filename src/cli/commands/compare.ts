@@ -1,21 +1,13 @@
-import { loadScenario } from '../../scenario/load.js';
-import { parsePriceList } from '../../pricing/snapshot.js';
-import { defaultSnapshotPath } from '../../pricing/default-snapshot.js';
-import { readInputText } from '../../io/read-input.js';
+import { readPriceList, readScenario } from '../inputs.js';
 import { estimate, type Estimate } from '../../estimate/estimate.js';
 import { compareEstimates, oneCurrency, type Comparison } from '../../compare/compare.js';
 import type { Scenario } from '../../scenario/scenario.js';
 import { renderReport, type ReportFormat } from '../../report/render.js';
 import { groupedBarChart } from '../../report/chart.js';
-import type { PriceList } from '../../pricing/price-list.js';
 import { emit, type CommandIO } from '../output.js';
 
 /** Colours of the scenarios in the comparison chart, in order (repeating past eight). */
 export const SCENARIO_COLOURS = ['#2f6db5', '#e08a1e', '#3a9a5b', '#8a6bb8', '#c4453c', '#4aa3b5', '#8c7a3a', '#5d6d7e'];
-
-export async function readPrices(file: string | undefined): Promise<PriceList> {
-  return parsePriceList(await readInputText(file ?? defaultSnapshotPath(), 'price file'), file ?? 'pricing/azure-retail-prices.json');
-}
 
 /** The rows of the side-by-side table: one per figure, one column per scenario. */
 export function comparisonRows(c: Comparison) {
@@ -68,9 +60,9 @@ export function renderComparison(comparison: Comparison, format: ReportFormat): 
 
 export async function runCompare(files: readonly string[], options: { prices?: string; format: ReportFormat; out?: string }, io: CommandIO): Promise<void> {
   const scenarios: { file: string; scenario: Scenario }[] = [];
-  for (const file of files) scenarios.push({ file, scenario: loadScenario(await readInputText(file, 'scenario file'), file) });
+  for (const file of files) scenarios.push({ file, scenario: await readScenario(file) });
   oneCurrency(scenarios.map((s) => ({ file: s.file, currency: s.scenario.currency })));
-  const list = await readPrices(options.prices);
+  const list = await readPriceList(options.prices);
   const entries: { file: string; estimate: Estimate }[] = scenarios.map((s) => ({ file: s.file, estimate: estimate(s.scenario, list, { now: io.now() }) }));
   const comparison = compareEstimates(entries);
   await emit(renderComparison(comparison, options.format), options.out, io, `${comparison.scenarios.length} scenarios`);

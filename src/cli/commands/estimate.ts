@@ -1,14 +1,13 @@
 import { estimate } from '../../estimate/estimate.js';
-import { loadScenario } from '../../scenario/load.js';
 import { withCommitment } from '../../scenario/scenario.js';
 import type { Commitment } from '../../estimate/commitment.js';
-import { readInputText } from '../../io/read-input.js';
 import { UserInputError } from '../../model/errors.js';
 import { Decimal, minorUnitDigits } from '../../model/money.js';
 import { monteCarlo, DEFAULT_DRAWS, DEFAULT_SEED, type Percentiles, type RangeResult } from '../../range/monte-carlo.js';
 import { migrate2609 } from '../../sizing/migration.js';
 import { compareEstimates } from '../../compare/compare.js';
-import { readPrices, renderComparison } from './compare.js';
+import { renderComparison } from './compare.js';
+import { readPriceList, readScenario } from '../inputs.js';
 import { buildEstimateReport } from '../../report/estimate-report.js';
 import { renderReport, type ReportFormat } from '../../report/render.js';
 import { costSplitChart } from '../../report/chart.js';
@@ -52,9 +51,9 @@ export const MAX_DRAWS = 1_000_000;
 
 /** `cmg-planner estimate SCENARIO`: read, estimate, render, print or write. */
 export async function runEstimate(scenarioFile: string, options: EstimateOptions, io: CommandIO): Promise<void> {
-  const loaded = loadScenario(await readInputText(scenarioFile, 'scenario file'), scenarioFile);
+  const loaded = await readScenario(scenarioFile);
   const scenario = options.commitment ? withCommitment(loaded, options.commitment, 'command line (--commitment)') : loaded;
-  const priceList = await readPrices(options.prices);
+  const priceList = await readPriceList(options.prices);
   const context = { now: io.now() };
 
   if (options.migrate2609 || scenario.gateway.migrate2609) {

@@ -1,17 +1,11 @@
-import { parsePriceList } from '../../pricing/snapshot.js';
-import { defaultSnapshotPath, DEFAULT_SNAPSHOT_NAME, STALE_PRICES_DAYS } from '../../pricing/default-snapshot.js';
+import { STALE_PRICES_DAYS } from '../../pricing/default-snapshot.js';
+import { readPriceList as readPriceFile } from '../inputs.js';
 import { diffPrices } from '../../pricing/price-diff.js';
 import { summariseSnapshot } from '../../pricing/snapshot-summary.js';
-import { readInputText } from '../../io/read-input.js';
 import { renderReport, type ReportFormat } from '../../report/render.js';
 import { UserInputError } from '../../model/errors.js';
-import type { PriceList } from '../../pricing/price-list.js';
 import { emit, type CommandIO } from '../output.js';
 
-async function readPriceFile(file: string | undefined): Promise<PriceList> {
-  const path = file ?? defaultSnapshotPath();
-  return parsePriceList(await readInputText(path, 'price file'), file ?? `pricing/${DEFAULT_SNAPSHOT_NAME}`);
-}
 
 const listCounts = (counts: Record<string, number>) => Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(', ');
 const mark = (present: boolean) => (present ? 'yes' : '-');

@@ -1,11 +1,10 @@
-import { loadScenario } from '../../scenario/load.js';
-import { readInputText } from '../../io/read-input.js';
 import { UserInputError } from '../../model/errors.js';
 import { parseVary, MAX_SWEEP_POINTS } from '../../sweep/vary.js';
 import { sweep, type SweepResult } from '../../sweep/sweep.js';
 import { renderReport, type ReportFormat } from '../../report/render.js';
 import { groupedBarChart, lineChart } from '../../report/chart.js';
-import { readPrices, SCENARIO_COLOURS } from './compare.js';
+import { SCENARIO_COLOURS } from './compare.js';
+import { readPriceList, readScenario } from '../inputs.js';
 import { emit, type CommandIO } from '../output.js';
 
 /** The chart: cost against the first field, a line per value of the second, markers at instance steps. */
@@ -41,13 +40,13 @@ function sweepChart(result: SweepResult) {
 }
 
 export async function runSweep(scenarioFile: string, options: { vary: readonly string[]; prices?: string; format: ReportFormat; out?: string }, io: CommandIO): Promise<void> {
-  const scenario = loadScenario(await readInputText(scenarioFile, 'scenario file'), scenarioFile);
+  const scenario = await readScenario(scenarioFile);
   if (options.vary.length > 2) throw new UserInputError('--vary: at most two fields at once');
   const specs = options.vary.map((v) => parseVary(v, scenario.input));
   if (specs.length === 2 && specs[0]!.path === specs[1]!.path) throw new UserInputError(`--vary: ${specs[0]!.path} is given twice`);
   const count = specs.reduce((n, s) => n * s.values.length, 1);
   if (count > MAX_SWEEP_POINTS) throw new UserInputError(`--vary: ${count.toLocaleString('en')} points, more than ${MAX_SWEEP_POINTS.toLocaleString('en')}; use fewer values`);
-  const list = await readPrices(options.prices);
+  const list = await readPriceList(options.prices);
   const result = sweep(scenario, specs, list, { now: io.now() });
   const [first, second] = result.fields;
   const view = {

@@ -95,6 +95,12 @@ export async function readExport(
   let line = 0; // the physical line the last record ended on
   let carry = '';
   let first = true;
+  let finalRow = false;
+  const isWanted = (s: string, start: number, stop: number) => {
+    needle!.lastIndex = start;
+    const m = needle!.exec(s);
+    return m !== null && m.index < stop;
+  };
 
   const handle = (s: string, from: number, hits: Int32Array | null, hitCount: number) => {
     let next = 0;
@@ -111,7 +117,7 @@ export async function readExport(
         return;
       }
       rows++;
-      if (hits) {
+      if (hits && !finalRow) {
         while (next < hitCount && hits[next]! < start) next++;
         if (next >= hitCount || hits[next]! >= stop) {
           prefilter!.skipped();
@@ -119,6 +125,13 @@ export async function readExport(
         }
       }
       const record = scanner.one(Buffer.from(s.slice(start, stop), 'latin1'), line);
+      if (finalRow && record.fields < map.width) {
+        throw new UserInputError(`${file}:${line}: the file ends in the middle of a row (${record.fields} of the header's ${map.width} fields): is it truncated? Export it again`);
+      }
+      if (finalRow && hits && !isWanted(s, start, stop)) {
+        prefilter!.skipped();
+        return;
+      }
       if (record.fields !== map.width) throw new UserInputError(`${file}:${line}: not a well-formed CSV export (this row has ${record.fields} fields, the header ${map.width})`);
       onRow(toUsageRow((i) => fieldText(record, i), map, { file, line }));
     });
@@ -156,6 +169,8 @@ export async function readExport(
       carry = s.slice(process(s, from));
     }
     if (carry.length) {
+      // the last row has no newline: decode it whatever it holds, so that a cut-off file is caught
+      finalRow = true;
       const rest = process(`${carry}\n`, 0);
       if (rest < carry.length) throw new CsvScanError('a quoted field is not closed before the end of the file', line + 1);
     }

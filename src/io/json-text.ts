@@ -39,7 +39,9 @@ export function parseJsonText(text: string, file: string, hint: string): unknown
     parseTolerant(body, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
     const first = errors[0];
     if (!first) throw new UserInputError(`${file}: not valid JSON; ${hint}`);
-    const atEnd = first.offset >= body.trimEnd().length;
+    const end = body.trimEnd().length;
+    // cut off: the first problem is at the end, or a string, number or comment never ends
+    const atEnd = first.offset >= end || /^UnexpectedEndOf/.test(printParseErrorCode(first.error));
     const { line, column } = lineColumn(body, Math.min(first.offset, body.trimEnd().length));
     const what = atEnd ? 'the file ends before the JSON is complete: is it truncated?' : plain(printParseErrorCode(first.error));
     throw new UserInputError(`${file}:${line}:${column}: not valid JSON (${what}); ${hint}`);

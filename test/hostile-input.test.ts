@@ -68,7 +68,7 @@ const CASES: Case[] = [
   { input: 'export', why: 'a bad date', content: cmgExport(cmgMonth().map((r, i) => (i === 0 ? { ...r, date: '2026-13-45' } : r))), code: 2, message: /export\.csv:2: date "13\/45\/2026" is not a date/ },
   { input: 'export', why: 'negative quantities (a credit: works)', content: cmgExport(cmgMonth().map((r, i) => (i === 0 ? { ...r, quantity: '-48', cost: '-6.528' } : r))), code: 0 },
   { input: 'export', why: 'an unknown column set', content: 'foo,bar\n1,2\n', code: 2, message: /export\.csv:1: unknown column set/ },
-  { input: 'export', why: 'a 100 MB single line', content: () => Buffer.alloc(BIG, 0x61), code: 2, message: /export\.csv:1: unknown column set/ },
+  { input: 'export', why: 'a 100 MB single line', content: () => Buffer.alloc(BIG, 0x61), code: 2, message: /export\.csv:1: a row longer than 16 MB: this is not a Cost Management export/ },
   {
     input: 'export',
     why: 'invalid UTF-8 in a CMG row',

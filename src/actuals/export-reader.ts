@@ -27,6 +27,8 @@ export interface RowPrefilter {
 
 /** Read chunks this large: fewer, larger reads are faster on big exports. */
 const CHUNK_BYTES = 1 << 20;
+/** No row of an export comes near this; a longer one means the file is not CSV rows. */
+export const MAX_ROW_BYTES = 16 * 1024 * 1024;
 /** A record carried over from one chunk is finished on this much of the next. */
 const CARRY_HEAD = 1 << 16;
 
@@ -167,6 +169,9 @@ export async function readExport(
         carry = '';
       }
       carry = s.slice(process(s, from));
+      if (carry.length > MAX_ROW_BYTES) {
+        throw new UserInputError(`${file}:${line + 1}: a row longer than ${MAX_ROW_BYTES / 1024 / 1024} MB: this is not a Cost Management export (or a quoted field is never closed)`);
+      }
     }
     if (carry.length) {
       // the last row has no newline: decode it whatever it holds, so that a cut-off file is caught

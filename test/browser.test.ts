@@ -49,9 +49,11 @@ describe.skipIf(!available)('HTML reports in Chromium', () => {
     return { page, problems };
   }
 
-  async function chartSize(page: Page, selector: string) {
+  /** The chart is in the page and drawn with a size. */
+  async function expectDrawn(page: Page, selector: string) {
     const box = await page.locator(selector).first().boundingBox();
-    return { width: box?.width ?? 0, height: box?.height ?? 0 };
+    expect(box?.width ?? 0).toBeGreaterThan(0);
+    expect(box?.height ?? 0).toBeGreaterThan(0);
   }
 
   const figure = (page: Page, name: string) => page.locator(`[data-figure="${name}"]`).first().innerText();
@@ -65,9 +67,7 @@ describe.skipIf(!available)('HTML reports in Chromium', () => {
     expect(problems).toEqual([]);
     expect(await page.locator('h1').innerText()).toBe(`CMG estimate: ${HOSTILE}`);
     expect(await page.locator('img').count()).toBe(0);
-    const svg = await chartSize(page, 'svg#cost-split');
-    expect(svg.width).toBeGreaterThan(0);
-    expect(svg.height).toBeGreaterThan(0);
+    await expectDrawn(page, 'svg#cost-split');
     for (const c of ['compute', 'egress', 'storage', 'other'] as const) expect((await figure(page, c)).replace(/,/g, '')).toBe(json.costs[c]);
     expect((await figure(page, 'total')).replace(/,/g, '')).toContain(json.costs.total);
     expect(await figure(page, 'instances')).toBe(String(json.sizing.instances));
@@ -82,8 +82,7 @@ describe.skipIf(!available)('HTML reports in Chromium', () => {
     const json = JSON.parse(runCli([...args, '--format', 'json']).stdout);
     const { page, problems } = await open(html, 'actuals.png');
     expect(problems).toEqual([]);
-    const svg = await chartSize(page, 'svg.chart');
-    expect(svg.width * svg.height).toBeGreaterThan(0);
+    await expectDrawn(page, 'svg.chart');
     for (const c of json.components) {
       expect((await figure(page, `${c.component}-actual`)).replace(/,/g, '')).toBe(c.actualCost);
       expect((await figure(page, `${c.component}-forecast`)).replace(/,/g, '')).toBe(c.forecastCost);
@@ -99,8 +98,7 @@ describe.skipIf(!available)('HTML reports in Chromium', () => {
     const { page, problems } = await open(html, 'compare.png');
     expect(problems).toEqual([]);
     expect(await page.locator('img').count()).toBe(0);
-    const svg = await chartSize(page, 'svg.chart');
-    expect(svg.width * svg.height).toBeGreaterThan(0);
+    await expectDrawn(page, 'svg.chart');
     expect(await page.locator('svg.chart rect title').count()).toBe(15);
     for (const [i, s] of json.scenarios.entries()) expect((await figure(page, `total (USD)-${i}`)).replace(/,/g, '')).toBe(s.costs.total);
     expect(await page.locator('th[data-scenario="2"]').innerText()).toBe(HOSTILE);
@@ -113,8 +111,7 @@ describe.skipIf(!available)('HTML reports in Chromium', () => {
     const json = JSON.parse(runCli([...args, '--format', 'json']).stdout);
     const { page, problems } = await open(html, 'sweep.png');
     expect(problems).toEqual([]);
-    const svg = await chartSize(page, 'svg.chart');
-    expect(svg.width * svg.height).toBeGreaterThan(0);
+    await expectDrawn(page, 'svg.chart');
     const steps = new Set(json.points.map((p: { instances: number }) => p.instances)).size;
     expect(await page.locator('svg.chart circle').count()).toBe(steps);
     for (const [i, p] of json.points.entries()) expect((await figure(page, `total-${i}`)).replace(/,/g, '')).toBe(p.costs.total);

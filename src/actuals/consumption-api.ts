@@ -5,8 +5,7 @@ import { ExternalError, UserInputError } from '../model/errors.js';
 import { usageDay, type BillingMonth } from './dates.js';
 import type { UsageRow } from './usage-row.js';
 
-/** Azure Resource Manager in the public cloud; sovereign clouds and tests give their own. */
-export const ARM_ENDPOINT = 'https://management.azure.com';
+export { ARM_ENDPOINT } from './arm-endpoint.js';
 
 export interface ConsumptionSource {
   readonly subscriptionId: string;

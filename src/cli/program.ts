@@ -3,6 +3,7 @@ import { UserInputError } from '../model/errors.js';
 import { REPORT_FORMATS, type ReportFormat } from '../report/render.js';
 import type { CommandIO } from './output.js';
 import { COMMITMENTS, type Commitment } from '../estimate/commitment.js';
+import { ARM_ENDPOINT, DEFAULT_DRAWS, DEFAULT_RETRY_POLICY, DEFAULT_SEED, DEFAULT_TIMEOUT_MS, RETAIL_PRICES_ENDPOINT } from './defaults.js';
 
 const FORMAT_BY_EXTENSION: Record<string, ReportFormat> = { '.json': 'json', '.md': 'md', '.html': 'html', '.htm': 'html', '.csv': 'csv', '.txt': 'table' };
 
@@ -32,12 +33,12 @@ export function buildProgram(io: CommandIO): Command {
     .option('--out <file>', 'write the report to this file (whole or not at all) instead of printing it')
     .addOption(new Option('--commitment <commitment>', 'how the VMs are paid for (default: the scenario\'s, else payg)').choices(COMMITMENTS as string[]))
     .option('--range', 'a Monte Carlo run over the scenario\'s {low, mode, high} ranges: P10 / P50 / P90')
-    .option('--draws <n>', 'Monte Carlo draws (with --range)', '10000')
-    .option('--seed <n>', 'Monte Carlo seed: the same seed gives the same figures (with --range)', '1')
+    .option('--draws <n>', `Monte Carlo draws (with --range; default ${DEFAULT_DRAWS})`)
+    .option('--seed <n>', `Monte Carlo seed: the same seed gives the same figures (with --range; default ${DEFAULT_SEED})`)
     .option('--budget <amount>', 'the probability that the month costs more than this (with --range)')
     .option('--migrate-2609', 'show the scenario and its ConfigMgr 2609 D*ads_v6 successor side by side')
     .exitOverride()
-    .action(async (scenario: string, options: { prices?: string; format?: string; out?: string; commitment?: Commitment; range?: boolean; draws: string; seed: string; budget?: string; migrate2609?: boolean }) => {
+    .action(async (scenario: string, options: { prices?: string; format?: string; out?: string; commitment?: Commitment; range?: boolean; draws?: string; seed?: string; budget?: string; migrate2609?: boolean }) => {
       const { runEstimate } = await import('./commands/estimate.js');
       await runEstimate(
         scenario,
@@ -87,7 +88,7 @@ export function buildProgram(io: CommandIO): Command {
     .option('--prices <file>', 'price file for the forecast (default: the one shipped in pricing/)')
     .option('--site-telemetry <file>', 'v_CloudCostEstimatorData exported as CSV: measured traffic per client')
     .option('--write-calibrated <file>', 'write the scenario with the calibrated figures to this file')
-    .option('--arm-endpoint <url>', 'Azure Resource Manager endpoint (sovereign clouds)', 'https://management.azure.com')
+    .option('--arm-endpoint <url>', `Azure Resource Manager endpoint, for sovereign clouds (default: ${ARM_ENDPOINT})`)
     .addOption(new Option('--format <format>', 'output format (default: from --out\'s extension, else table)').choices(REPORT_FORMATS as string[]))
     .option('--out <file>', 'write the report to this file (whole or not at all) instead of printing it')
     .exitOverride()
@@ -105,10 +106,10 @@ export function buildProgram(io: CommandIO): Command {
     .option('--currency <code>', 'currency of the prices (default: USD; other currencies are for reference, says the API)')
     .option('--sizes <list>', 'comma-separated VM sizes to fetch (default: all six)')
     .option('--out <file>', 'where to write (default: pricing/azure-retail-prices.json for the shipped regions in USD, else pricing/azure-retail-prices-<currency>-<regions>.json)')
-    .option('--endpoint <url>', 'the Retail Prices API endpoint (sovereign clouds, proxies, tests)', 'https://prices.azure.com/api/retail/prices')
-    .option('--timeout <seconds>', 'per-request timeout', '30')
-    .option('--max-attempts <n>', 'attempts per request, the first included (retries on 429, 5xx, timeouts, network errors)', '6')
-    .option('--retry-budget <seconds>', 'no retry starts after this long on one request', '120')
+    .option('--endpoint <url>', `the Retail Prices API endpoint, for sovereign clouds, mirrors, tests (default: ${RETAIL_PRICES_ENDPOINT})`)
+    .option('--timeout <seconds>', `per-request timeout (default: ${DEFAULT_TIMEOUT_MS / 1000})`)
+    .option('--max-attempts <n>', `attempts per request, the first included; retries on 429, 5xx, timeouts, network errors (default: ${DEFAULT_RETRY_POLICY.maxAttempts})`)
+    .option('--retry-budget <seconds>', `no retry starts after this long on one request (default: ${DEFAULT_RETRY_POLICY.maxTotalMs / 1000})`)
     .exitOverride()
     .action(async (options: Record<string, string | undefined>) => {
       const { runPricingRefresh } = await import('./commands/pricing-refresh.js');

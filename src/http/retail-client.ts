@@ -7,11 +7,9 @@ import { describeIssue, fieldPath } from '../model/validation.js';
 import { snapshotEnvelopeSchema } from '../pricing/price-item.js';
 import { DEFAULT_RETRY_POLICY, backoffMs, parseRetryAfter, type RetryPolicy } from './retry.js';
 
-/** The public Retail Prices API (https://learn.microsoft.com/rest/api/cost-management/retail-prices/azure-retail-prices). */
-export const RETAIL_PRICES_ENDPOINT = 'https://prices.azure.com/api/retail/prices';
-/** The version that returns savingsPlan prices. */
-export const RETAIL_PRICES_API_VERSION = '2023-01-01-preview';
-export const DEFAULT_TIMEOUT_MS = 30_000;
+import { DEFAULT_TIMEOUT_MS, RETAIL_PRICES_API_VERSION, RETAIL_PRICES_ENDPOINT } from './retail-defaults.js';
+
+export { DEFAULT_TIMEOUT_MS, RETAIL_PRICES_API_VERSION, RETAIL_PRICES_ENDPOINT };
 /** A paging loop that never ends is cut here (a query for the model's meters is a few pages). */
 export const MAX_PAGES_PER_QUERY = 500;
 

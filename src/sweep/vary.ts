@@ -16,6 +16,8 @@ export interface VarySpec {
 }
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
+/** Numeric fields that are not ranges (counts of instances). */
+const NUMERIC_CHOICES = ['gateway.minInstances', 'gateway.instances'];
 
 /** Counts decimals so that 0.1 steps do not drift: 0.1 + 0.2 is 0.3 here. */
 const decimals = (s: string) => (s.includes('.') ? s.split('.')[1]!.length : 0);
@@ -46,7 +48,11 @@ export function parseVary(text: string, base: ScenarioInput): VarySpec {
   } else {
     const items = spec.split(',').map((v) => v.trim()).filter(Boolean);
     if (!items.length) throw new UserInputError(`--vary ${path}: no values; write ${path}=a,b,c or ${path}=start..end:step`);
-    values = items.every((v) => NUMBER.test(v)) && RANGEABLE_FIELDS[path] !== undefined || ['gateway.minInstances', 'gateway.instances'].includes(path) ? items.map(Number) : items;
+    // numbers for the numeric fields, text otherwise
+    const numericField = RANGEABLE_FIELDS[path] !== undefined || NUMERIC_CHOICES.includes(path);
+    const notNumber = numericField ? items.find((v) => !NUMBER.test(v)) : undefined;
+    if (notNumber !== undefined) throw new UserInputError(`--vary ${path}=${notNumber}: ${path} takes numbers, found "${notNumber}"`);
+    values = numericField ? items.map(Number) : items;
   }
   const numeric = values.every((v) => typeof v === 'number');
   for (const value of new Set(values)) {

@@ -131,10 +131,9 @@ function decimal(text: string, column: string, origin: RowOrigin): Decimal {
   return value;
 }
 
-/** One record of an export as a usage row; a bad date or number is a UserInputError naming file and line. */
-export function toUsageRow(record: readonly string[] | ((index: number) => string), map: ColumnMap, origin: RowOrigin): UsageRow {
-  const at = typeof record === 'function' ? record : (i: number) => record[i] ?? '';
-  const get = (field: Field) => (map.index[field] >= 0 ? at(map.index[field]) : '');
+/** One record of an export (its fields decoded on demand) as a usage row; a bad date or number is a UserInputError naming file and line. */
+export function toUsageRow(fieldAt: (index: number) => string, map: ColumnMap, origin: RowOrigin): UsageRow {
+  const get = (field: Field) => (map.index[field] >= 0 ? fieldAt(map.index[field]) : '');
   const dateText = get('date');
   const date = usageDay(dateText);
   if (!date) throw new UserInputError(`${origin.file}:${origin.line}: date "${dateText}" is not a date (expected MM/DD/YYYY or YYYY-MM-DD)`);

@@ -36,37 +36,6 @@ export function fieldText(r: CsvRecord, i: number): string {
   return decoder.decode(r.data.subarray(start, end));
 }
 
-/** Whether a field equals `lower` (ASCII letters compared without case), quotes ignored. */
-export function fieldEqualsIgnoreCase(r: CsvRecord, i: number, lower: Uint8Array): boolean {
-  let start = r.starts[i]!;
-  let end = r.ends[i]!;
-  if (end > start && r.data[start] === QUOTE) {
-    start++;
-    end--;
-  }
-  if (end - start !== lower.length) return false;
-  for (let k = 0; k < lower.length; k++) {
-    let c = r.data[start + k]!;
-    if (c >= 65 && c <= 90) c += 32;
-    if (c !== lower[k]) return false;
-  }
-  return true;
-}
-
-/** Whether a field starts with `lower` (ASCII letters compared without case), quotes ignored. */
-export function fieldStartsWithIgnoreCase(r: CsvRecord, i: number, lower: Uint8Array): boolean {
-  let start = r.starts[i]!;
-  const end = r.ends[i]!;
-  if (end > start && r.data[start] === QUOTE) start++;
-  if (end - start < lower.length) return false;
-  for (let k = 0; k < lower.length; k++) {
-    let c = r.data[start + k]!;
-    if (c >= 65 && c <= 90) c += 32;
-    if (c !== lower[k]) return false;
-  }
-  return true;
-}
-
 export class CsvScanError extends Error {
   constructor(
     message: string,

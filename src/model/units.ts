@@ -1,5 +1,3 @@
-import { Decimal } from './money.js';
-
 /** 1 GB = 1024 MB, as the Azure price list counts a GB (and as ConfigMgr reports MB). */
 export const MB_PER_GB = 1024;
 /** 1 MB = 1024 KB. */
@@ -8,11 +6,3 @@ export const KB_PER_MB = 1024;
 export const HOURS_PER_MONTH_DEFAULT = 730;
 export const HOURS_PER_DAY = 24;
 export const HOURS_PER_MONTH_SOURCE = 'Azure pricing calculator: 730 hours a month (https://azure.microsoft.com/pricing/calculator/)';
-
-export function mbToGB(mb: Decimal): Decimal {
-  return mb.dividedBy(MB_PER_GB);
-}
-
-export function kbToMB(kb: Decimal): Decimal {
-  return kb.dividedBy(KB_PER_MB);
-}

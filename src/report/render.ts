@@ -28,7 +28,6 @@ function createEngine(): typeof Handlebars {
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('or', (a: unknown, b: unknown) => a || b);
   hb.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).map((a) => String(a ?? '')).join(''));
-  hb.registerHelper('json', (value: unknown) => JSON.stringify(value));
   hb.registerHelper('table', (rows: unknown, options: { hash: { columns: string; headers: string; right?: string } }) => {
     const columns = options.hash.columns.split('|');
     const right = (options.hash.right ?? '').split('|');

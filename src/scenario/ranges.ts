@@ -50,15 +50,6 @@ export function setPath<T>(data: T, path: string, value: unknown): T {
   return copy(data, 0) as T;
 }
 
-export function getPath(data: unknown, path: string): unknown {
-  let node = data;
-  for (const key of path.split('.')) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node;
-}
-
 /**
  * Finds the ranges in scenario data, checks them, and replaces each by its mode (or midpoint), so
  * that the usual validation sees a number. `where` names a path's place (file:line) for messages.

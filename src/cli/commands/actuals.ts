@@ -2,7 +2,8 @@ import type { TokenCredential } from '@azure/core-auth';
 import { UserInputError } from '../../model/errors.js';
 import { readInputText } from '../../io/read-input.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
-import { readPriceList, readScenario } from '../inputs.js';
+import { readPriceList } from '../inputs.js';
+import { loadScenario } from '../../scenario/load.js';
 import { withHoursPerMonth } from '../../scenario/scenario.js';
 import { calibratedScenarioText } from '../../scenario/calibrated.js';
 import { estimate } from '../../estimate/estimate.js';
@@ -66,7 +67,8 @@ export async function runActuals(scenarioFile: string, options: ActualsOptions, 
   }
   if (options.subscription && (options.resourceGroup?.length ?? 0) > 1) throw new UserInputError('--resource-group: with --subscription, give one resource group (the scope of the query)');
 
-  const loaded = await readScenario(scenarioFile);
+  const scenarioText = await readInputText(scenarioFile, 'scenario file');
+  const loaded = loadScenario(scenarioText, scenarioFile);
   const scenario = withHoursPerMonth(loaded, month.hours, `the real hours of ${month.month} (${month.days} days x 24)`);
   const priceList = await readPriceList(options.prices);
   const telemetry = options.siteTelemetry ? parseSiteTelemetry(await readInputText(options.siteTelemetry, 'site telemetry file'), options.siteTelemetry) : undefined;
@@ -113,9 +115,8 @@ export async function runActuals(scenarioFile: string, options: ActualsOptions, 
   const report = buildActualsReport({ month: month.month, scope, sources, forecast, actual: totals, calibration, alerts, telemetry });
 
   if (options.writeCalibrated) {
-    const original = await readInputText(scenarioFile, 'scenario file');
     const text = calibratedScenarioText(
-      original,
+      scenarioText,
       options.writeCalibrated,
       {
         'traffic.managementMBPerClientMonth': Number(report.calibration.managementMBPerClientMonth),

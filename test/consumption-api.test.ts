@@ -100,6 +100,18 @@ describe('the Consumption API through the real SDK client', () => {
     ]);
   });
 
+  it.each([
+    ['a record whose cost is not a number', { pages: [{ value: [{ kind: 'legacy', properties: { date: '2019-04-09T00:00:00Z', cost: 'abc', quantity: 1, billingCurrency: 'USD' } }] }] }, /record 1: "abc"/],
+    ['a record without a usable date', { pages: [{ value: [{ kind: 'legacy', properties: { date: 'yesterday', cost: 1, quantity: 1, billingCurrency: 'USD' } }] }] }, /without a usable date/],
+    ['a page that is not JSON', { rawBody: '{"value": [' }, /the Consumption API (failed|could not be reached)/],
+  ] as const)('hostile pages: %s is exit 1 with one message', async (_why, server, message) => {
+    arm = await startFakeArm(server as never);
+    const error = (await readConsumption({ subscriptionId: SUBSCRIPTION, month, endpoint: arm.endpoint, credential, ca: LOOPBACK_CA }, () => undefined).catch((e: Error) => e)) as CmgPlannerError;
+    expect(error.exitCode).toBe(1);
+    expect(error.message).toMatch(message);
+    expect(error.message).not.toContain('\n');
+  });
+
   it('maps a record without meter details from its product', () => {
     const row = recordToRow({ kind: 'legacy', date: '2026-10-01', product: 'Bandwidth - Standard Data Transfer Out - Zone 1', quantity: 1, cost: 0.087, billingCurrency: 'usd' }, { file: 'api', line: 1 });
     expect(row).toMatchObject({ meterCategory: 'Bandwidth', meterName: 'Standard Data Transfer Out', currency: 'USD' });

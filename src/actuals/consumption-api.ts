@@ -28,7 +28,7 @@ export function consumptionScope(subscriptionId: string, resourceGroup?: string)
 
 type Record_ = Record<string, unknown> & { kind?: string; tags?: Record<string, string> };
 
-const text = (v: unknown) => (v === undefined || v === null ? '' : v instanceof Date ? v.toISOString() : String(v));
+const text = (v: unknown) => (v === undefined || v === null ? '' : v instanceof Date ? (Number.isNaN(v.getTime()) ? 'an invalid date' : v.toISOString()) : String(v));
 /** A number of a record: absent is 0; anything but a finite number is an error naming the record. */
 function num(v: unknown, field: string, origin: { file: string; line: number }): Decimal {
   if (v === undefined || v === null) return new Decimal(0);

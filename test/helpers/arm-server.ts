@@ -21,12 +21,16 @@ export interface FakeArm {
 }
 
 /** Serves `pages` in order (page N links to page N+1), or `status` for every request. */
-export async function startFakeArm(options: { pages?: { value: unknown[] }[]; status?: number; error?: { code: string; message: string } }): Promise<FakeArm> {
+export async function startFakeArm(options: { pages?: { value: unknown[] }[]; status?: number; error?: { code: string; message: string }; rawBody?: string }): Promise<FakeArm> {
   const requests: FakeArm['requests'] = [];
   let base = '';
   const server: Server = createServer({ key: readFileSync(join(TLS, 'loopback-key.pem')), cert: LOOPBACK_CA }, (req, res) => {
     requests.push({ url: req.url ?? '', authorization: req.headers.authorization });
     res.setHeader('Content-Type', 'application/json');
+    if (options.rawBody !== undefined) {
+      res.end(options.rawBody);
+      return;
+    }
     if (options.status) {
       res.statusCode = options.status;
       res.end(JSON.stringify({ error: options.error ?? { code: 'Error', message: 'scripted' } }));

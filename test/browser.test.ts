@@ -56,20 +56,27 @@ describe.skipIf(!available)('HTML reports in Chromium', () => {
     expect(box?.height ?? 0).toBeGreaterThan(0);
   }
 
-  const figure = (page: Page, name: string) => page.locator(`[data-figure="${name}"]`).first().innerText();
+  /** A figure on the page, without its thousands separators. */
+  const figure = async (page: Page, name: string) => (await page.locator(`[data-figure="${name}"]`).first().innerText()).replace(/,/g, '');
+
+  /** Runs a report command as HTML and as JSON; opens the HTML (no problems allowed) and returns both. */
+  async function htmlAndJson(args: readonly string[], name: string) {
+    const html = join(dir, `${name}.html`);
+    expect(runCli([...args, '--out', html]).code).toBe(0);
+    const json = JSON.parse(runCli([...args, '--format', 'json']).stdout);
+    const { page, problems } = await open(html, `${name}.png`);
+    expect(problems).toEqual([]);
+    return { page, json };
+  }
 
   it('estimate: figures as in JSON; a hostile name is text', async () => {
     const scenario = writeTemp(dir, 'hostile.yaml', `name: ${JSON.stringify(HOSTILE)}\nregion: eastus\nclients:\n  total: 20000\n  peakConcurrency: 0.6\ngateway:\n  minInstances: 2\ncontent:\n  storedGB: 500\n  downloadMBPerClientMonth: 200\n`);
-    const html = join(dir, 'estimate.html');
-    expect(runCli(['estimate', scenario, '--out', html]).code).toBe(0);
-    const json = JSON.parse(runCli(['estimate', scenario, '--format', 'json']).stdout);
-    const { page, problems } = await open(html, 'estimate.png');
-    expect(problems).toEqual([]);
+    const { page, json } = await htmlAndJson(['estimate', scenario], 'estimate');
     expect(await page.locator('h1').innerText()).toBe(`CMG estimate: ${HOSTILE}`);
     expect(await page.locator('img').count()).toBe(0);
     await expectDrawn(page, 'svg#cost-split');
-    for (const c of ['compute', 'egress', 'storage', 'other'] as const) expect((await figure(page, c)).replace(/,/g, '')).toBe(json.costs[c]);
-    expect((await figure(page, 'total')).replace(/,/g, '')).toContain(json.costs.total);
+    for (const c of ['compute', 'egress', 'storage', 'other'] as const) expect((await figure(page, c))).toBe(json.costs[c]);
+    expect((await figure(page, 'total'))).toContain(json.costs.total);
     expect(await figure(page, 'instances')).toBe(String(json.sizing.instances));
   }, 60_000);
 
@@ -77,44 +84,32 @@ describe.skipIf(!available)('HTML reports in Chromium', () => {
     const scenario = writeTemp(dir, 'contoso.yaml', CMG_MONTH_SCENARIO);
     const exportFile = writeTemp(dir, 'costs.csv', exportText('EA', cmgMonth()));
     const args = ['actuals', scenario, '--month', '2026-10', '--export', exportFile, '--resource-group', 'cmg-rg'];
-    const html = join(dir, 'actuals.html');
-    expect(runCli([...args, '--out', html]).code).toBe(0);
-    const json = JSON.parse(runCli([...args, '--format', 'json']).stdout);
-    const { page, problems } = await open(html, 'actuals.png');
-    expect(problems).toEqual([]);
+    const { page, json } = await htmlAndJson(args, 'actuals');
     await expectDrawn(page, 'svg.chart');
     for (const c of json.components) {
-      expect((await figure(page, `${c.component}-actual`)).replace(/,/g, '')).toBe(c.actualCost);
-      expect((await figure(page, `${c.component}-forecast`)).replace(/,/g, '')).toBe(c.forecastCost);
+      expect((await figure(page, `${c.component}-actual`))).toBe(c.actualCost);
+      expect((await figure(page, `${c.component}-forecast`))).toBe(c.forecastCost);
     }
-    expect((await figure(page, 'actual-total')).replace(/,/g, '')).toBe(json.total.actualCost);
+    expect((await figure(page, 'actual-total'))).toBe(json.total.actualCost);
   }, 60_000);
 
   it('compare: figures as in JSON, the grouped bars drawn', async () => {
     const files = ['scenarios/contoso-20k.yaml', 'scenarios/fabrikam-90k-v6.yaml', scenarioNamed(dir, HOSTILE)];
-    const html = join(dir, 'compare.html');
-    expect(runCli(['compare', ...files, '--out', html]).code).toBe(0);
-    const json = JSON.parse(runCli(['compare', ...files, '--format', 'json']).stdout);
-    const { page, problems } = await open(html, 'compare.png');
-    expect(problems).toEqual([]);
+    const { page, json } = await htmlAndJson(['compare', ...files], 'compare');
     expect(await page.locator('img').count()).toBe(0);
     await expectDrawn(page, 'svg.chart');
     expect(await page.locator('svg.chart rect title').count()).toBe(15);
-    for (const [i, s] of json.scenarios.entries()) expect((await figure(page, `total (USD)-${i}`)).replace(/,/g, '')).toBe(s.costs.total);
+    for (const [i, s] of json.scenarios.entries()) expect((await figure(page, `total (USD)-${i}`))).toBe(s.costs.total);
     expect(await page.locator('th[data-scenario="2"]').innerText()).toBe(HOSTILE);
   }, 60_000);
 
   it('sweep: figures as in JSON, the line with its instance steps drawn', async () => {
     const args = ['sweep', 'scenarios/contoso-20k.yaml', '--vary', 'clients.total=2000..40000:2000'];
-    const html = join(dir, 'sweep.html');
-    expect(runCli([...args, '--out', html]).code).toBe(0);
-    const json = JSON.parse(runCli([...args, '--format', 'json']).stdout);
-    const { page, problems } = await open(html, 'sweep.png');
-    expect(problems).toEqual([]);
+    const { page, json } = await htmlAndJson(args, 'sweep');
     await expectDrawn(page, 'svg.chart');
     const steps = new Set(json.points.map((p: { instances: number }) => p.instances)).size;
     expect(await page.locator('svg.chart circle').count()).toBe(steps);
-    for (const [i, p] of json.points.entries()) expect((await figure(page, `total-${i}`)).replace(/,/g, '')).toBe(p.costs.total);
+    for (const [i, p] of json.points.entries()) expect((await figure(page, `total-${i}`))).toBe(p.costs.total);
   }, 60_000);
 });
 

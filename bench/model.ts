@@ -1,29 +1,50 @@
-// Model throughput in-process: a 100,000-point sweep, and Monte Carlo draws.
-import { readFileSync } from 'node:fs';
+// The model's speed as whole processes, each against bare `node -e 0` in the same run (runs interleaved,
+// medians compared), so the ratios hold from one machine to another:
+// - `estimate` start-up on the shipped snapshot          target: within 2.5x
+// - a 100,000-point sweep written as CSV                  target: within 30x
+// - 100,000 Monte Carlo draws (`estimate --range`)        target: within 25x
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parsePriceList } from '../src/pricing/snapshot.js';
-import { loadScenario } from '../src/scenario/load.js';
-import { parseVary } from '../src/sweep/vary.js';
-import { sweep } from '../src/sweep/sweep.js';
-import { monteCarlo } from '../src/range/monte-carlo.js';
-import { REPO_ROOT } from '../test/helpers/export-gen.js';
-import { fmt, heading } from './common.js';
+import { REPO_ROOT } from './repo-root.js';
+import { fmt, heading, median, timeProcess } from './common.js';
 
-export function benchModel(): void {
-  heading('Model throughput (in-process)');
-  const list = parsePriceList(readFileSync(join(REPO_ROOT, 'pricing', 'azure-retail-prices.json'), 'utf8'), 'pricing/azure-retail-prices.json');
-  const context = { now: new Date('2026-11-23T00:00:00Z') };
-  const base = loadScenario(readFileSync(join(REPO_ROOT, 'scenarios', 'contoso-20k.yaml'), 'utf8'), 'contoso-20k.yaml');
-  const spec = parseVary('clients.total=1..100000:1', base.input);
-  let start = performance.now();
-  const result = sweep(base, [spec], list, context);
-  let ms = performance.now() - start;
-  console.log(`sweep of ${result.points.length.toLocaleString('en')} points: ${fmt(ms / 1000, 2)} s, ${fmt(result.points.length / (ms / 1000), 0)} scenarios estimated a second`);
+export interface RatioResult {
+  readonly name: string;
+  readonly bareMs: number;
+  readonly commandMs: number;
+  readonly ratio: number;
+  readonly target: number;
+}
 
-  const ranged = loadScenario(readFileSync(join(REPO_ROOT, 'scenarios', 'contoso-ranges.yaml'), 'utf8'), 'contoso-ranges.yaml');
-  monteCarlo(ranged, list, context, { draws: 1000 }); // warm up
-  start = performance.now();
-  const mc = monteCarlo(ranged, list, context, { draws: 10_000 });
-  ms = performance.now() - start;
-  console.log(`Monte Carlo, ${mc.draws.toLocaleString('en')} draws over ${ranged.ranges.length} ranges: ${fmt(ms, 0)} ms, ${fmt(mc.draws / (ms / 1000), 0)} draws a second (target: 10,000 well under a second)`);
+const BIN = 'bin/cmg-planner.js';
+
+/** Median wall times of `node -e 0` and of a command, run alternately. */
+function ratioOf(name: string, args: readonly string[], runs: number, target: number): RatioResult {
+  const node = process.execPath;
+  timeProcess(node, args, REPO_ROOT); // warm the file cache
+  const bare: number[] = [];
+  const command: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    bare.push(timeProcess(node, ['-e', '0'], REPO_ROOT));
+    command.push(timeProcess(node, args, REPO_ROOT));
+  }
+  const bareMs = median(bare);
+  const commandMs = median(command);
+  return { name, bareMs, commandMs, ratio: commandMs / bareMs, target };
+}
+
+export function benchModel(runs = 5): RatioResult[] {
+  heading(`The model as whole processes, against node -e 0 in the same run (median of ${runs} runs each, interleaved)`);
+  const out = mkdtempSync(join(tmpdir(), 'cmg-bench-'));
+  const results = [
+    ratioOf('estimate start-up (contoso-20k, shipped snapshot)', [BIN, 'estimate', 'scenarios/contoso-20k.yaml'], Math.max(runs, 15), 2.5),
+    ratioOf('sweep of 100,000 points written as CSV', [BIN, 'sweep', 'scenarios/contoso-20k.yaml', '--vary', 'clients.total=1..100000:1', '--out', join(out, 'sweep.csv')], runs, 30),
+    ratioOf('Monte Carlo, 100,000 draws (contoso-ranges)', [BIN, 'estimate', 'scenarios/contoso-ranges.yaml', '--range', '--draws', '100000', '--out', join(out, 'range.json')], runs, 25),
+  ];
+  console.log('what                                                 node -e 0     command     ratio   target');
+  for (const r of results) {
+    console.log(`${r.name.padEnd(52)} ${fmt(r.bareMs).padStart(8)} ms ${fmt(r.commandMs).padStart(8)} ms ${fmt(r.ratio, 2).padStart(7)}x ${`${r.target}x`.padStart(7)}  ${r.ratio <= r.target ? 'met' : 'NOT met'}`);
+  }
+  return results;
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { monteCarlo } from '../src/range/monte-carlo.js';
 import { loadScenario } from '../src/scenario/load.js';
 import { estimate } from '../src/estimate/estimate.js';
-import { shownCosts } from '../src/report/estimate-report.js';
+import { shownCosts } from '../src/estimate/shown.js';
 import { Decimal } from '../src/model/money.js';
 import { OSCC_ITEMS, blobItems, priceList, snapshotText, vmItem } from './helpers/prices.js';
 import { runCli, tempDir, writeTemp } from './helpers/cli.js';
@@ -154,7 +154,7 @@ describe('Monte Carlo ranges', () => {
 
   it('a fixed range collapses to the estimate itself', () => {
     const s = scenarioWith('{low: 500, mode: 500, high: 500}');
-    const r = monteCarlo(s, list, context, { draws: 200 });
+    const r = monteCarlo(s, list, { draws: 200 });
     const exact = shownCosts(estimate(s, list, context));
     expect(r.components.storage).toEqual({ p10: r.components.storage.p50, p50: r.components.storage.p50, p90: r.components.storage.p50 });
     expect(r.components.storage.p50.toString()).toBe('9.2'); // 500 x 0.0184
@@ -162,7 +162,7 @@ describe('Monte Carlo ranges', () => {
   });
 
   it('a uniform input gives its known quantiles (storage 0.0184 x U(0, 1000): 1.84 / 9.20 / 16.56)', () => {
-    const r = monteCarlo(scenarioWith('{low: 0, high: 1000}'), list, context, { draws: 10_000, seed: 7 });
+    const r = monteCarlo(scenarioWith('{low: 0, high: 1000}'), list, { draws: 10_000, seed: 7 });
     expect(Number(r.components.storage.p10)).toBeCloseTo(1.84, 0);
     expect(Math.abs(Number(r.components.storage.p10) - 1.84)).toBeLessThan(0.2);
     expect(Math.abs(Number(r.components.storage.p50) - 9.2)).toBeLessThan(0.2);
@@ -173,18 +173,29 @@ describe('Monte Carlo ranges', () => {
 
   it('the same seed gives the same figures; another seed others', () => {
     const s = scenarioWith('{low: 0, mode: 200, high: 1000}');
-    const a = monteCarlo(s, list, context, { draws: 500, seed: 42 });
-    const b = monteCarlo(s, list, context, { draws: 500, seed: 42 });
-    const c = monteCarlo(s, list, context, { draws: 500, seed: 43 });
+    const a = monteCarlo(s, list, { draws: 500, seed: 42 });
+    const b = monteCarlo(s, list, { draws: 500, seed: 42 });
+    const c = monteCarlo(s, list, { draws: 500, seed: 43 });
     expect(a.total.p50.toString()).toBe(b.total.p50.toString());
     expect(a.total.p90.toString()).toBe(b.total.p90.toString());
     expect(c.total.p50.toString()).not.toBe(a.total.p50.toString());
   });
 
+  it('a range on hoursPerMonth spreads the cost (every hour-priced line moves with it)', () => {
+    const s = loadScenario(A.replace('region: eastus', 'region: eastus\nhoursPerMonth: {low: 100, high: 730}'), 'h.yaml');
+    const r = monteCarlo(s, list, { draws: 2000, seed: 5 });
+    // compute is 2 x hours x 0.136: from 27.20 (100 h) to 198.56 (730 h); uniform, so P10 ~ 2 x 163 x 0.136 = 44.34, P90 ~ 2 x 667 x 0.136 = 181.42
+    expect(Number(r.components.compute.p10)).toBeGreaterThan(40);
+    expect(Number(r.components.compute.p10)).toBeLessThan(49);
+    expect(Number(r.components.compute.p90)).toBeGreaterThan(177);
+    expect(Number(r.components.compute.p90)).toBeLessThan(186);
+    expect(r.total.p10.lt(r.total.p90)).toBe(true);
+  });
+
   it('the probability of crossing a budget (half the draws pass the median)', () => {
     const s = scenarioWith('{low: 0, high: 1000}');
     // everything but storage is fixed: 198.56 + 88.653 = 287.213; budget at the storage median 9.2
-    const r = monteCarlo(s, list, context, { draws: 10_000, seed: 3, budget: new Decimal('296.413') });
+    const r = monteCarlo(s, list, { draws: 10_000, seed: 3, budget: new Decimal('296.413') });
     expect(Math.abs(r.budget!.over / 10_000 - 0.5)).toBeLessThan(0.02);
   });
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Decimal, minorUnitDigits, moneyString, roundMoney, roundToSum, sum } from '../src/model/money.js';
-import { chargeTiers } from '../src/estimate/tiers.js';
+import { chargeTiers } from '../src/pricing/tiers.js';
+import type { PriceItem } from '../src/pricing/price-item.js';
+
+const item = {} as PriceItem;
 
 const d = (v: string | number) => new Decimal(v);
 
@@ -39,9 +42,9 @@ describe('money', () => {
 
 describe('chargeTiers', () => {
   const tiers = [
-    { fromUnits: d(0), unitPrice: d(0) },
-    { fromUnits: d(100), unitPrice: d('0.087') },
-    { fromUnits: d(10340), unitPrice: d('0.083') },
+    { fromUnits: d(0), unitPrice: d(0), item },
+    { fromUnits: d(100), unitPrice: d('0.087'), item },
+    { fromUnits: d(10340), unitPrice: d('0.083'), item },
   ];
   it('charges the free tier first', () => {
     const c = chargeTiers(tiers, d(50));

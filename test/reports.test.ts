@@ -21,7 +21,9 @@ describe('estimate --format json (the stable contract)', () => {
     expect(json.scenario).toMatchObject({ name: 'Contoso internet clients', region: 'eastus', currency: 'USD' });
     expect(Object.keys(json.prices)).toEqual(expect.arrayContaining(['source', 'asOf']));
     expect(json.sizing).toMatchObject({ concurrentClients: 12000, clientsPerInstance: 6000, instances: 2, gateways: 1, connectionPoints: 2 });
-    expect(Array.isArray(json.sizing.warnings)).toBe(true);
+    // warnings are listed once, in `warnings` (the sizing block no longer repeats them)
+    expect(json.sizing.warnings).toBeUndefined();
+    expect(Array.isArray(json.warnings)).toBe(true);
     expect(Object.keys(json.traffic)).toEqual(expect.arrayContaining(['egressGB', 'managementMBPerClientMonth', 'contentMBPerClientMonth']));
     for (const line of json.lines) {
       expect(Object.keys(line)).toEqual(expect.arrayContaining(['component', 'meterName', 'productName', 'quantity', 'unit', 'unitPrice', 'cost']));
@@ -90,7 +92,7 @@ describe('warnings', () => {
     const dir = tempDir();
     const scenario = writeTemp(dir, 's.yaml', 'name: s\nregion: eastus\nclients:\n  total: 20000\ngateway:\n  minInstances: 2\negress:\n  alert14DayGB: 1000\n');
     const json = JSON.parse(runCli(['estimate', scenario, '--format', 'json']).stdout);
-    expect(json.sizing.warnings.map((w: { code: string }) => w.code)).toContain('egress-over-alert-threshold');
+    expect(json.warnings.map((w: { code: string }) => w.code)).toContain('egress-over-alert-threshold');
   });
 });
 

@@ -1,6 +1,6 @@
 import { Decimal, ZERO } from '../model/money.js';
 import { UserInputError } from '../model/errors.js';
-import { COST_COMPONENTS, type CostComponent } from '../estimate/cost-line.js';
+import { COST_COMPONENTS, type CostComponent } from '../pricing/cost-line.js';
 import { unitSizeOf } from '../pricing/price-list.js';
 import { mapRow } from './component-map.js';
 import type { BillingMonth } from './dates.js';
@@ -101,4 +101,3 @@ export function createAccumulator(month: BillingMonth, selected: (row: UsageRow)
   };
 }
 
-export type Accumulator = ReturnType<typeof createAccumulator>;

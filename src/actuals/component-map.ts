@@ -1,4 +1,4 @@
-import type { CostComponent } from '../estimate/cost-line.js';
+import type { CostComponent } from '../pricing/cost-line.js';
 import type { UsageRow } from './usage-row.js';
 
 /** The unit a component's quantity is counted in. */

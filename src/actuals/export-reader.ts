@@ -91,7 +91,7 @@ export async function readExport(
   }
   const needle = prefilter ? new RegExp(prefilter.needles.map(escapeRegExp).join('|'), 'gi') : undefined;
 
-  const scanner = new CsvScanner(() => undefined);
+  const scanner = new CsvScanner();
   let map: ColumnMap | undefined;
   let rows = 0;
   let line = 0; // the physical line the last record ended on

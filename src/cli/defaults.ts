@@ -4,4 +4,4 @@
  */
 export { DEFAULT_DRAWS, DEFAULT_SEED } from '../range/monte-carlo.js';
 export { ARM_ENDPOINT } from '../actuals/arm-endpoint.js';
-export { RETAIL_PRICES_ENDPOINT, DEFAULT_TIMEOUT_MS, DEFAULT_RETRY_POLICY } from '../http/retail-defaults.js';
+export { RETAIL_PRICES_ENDPOINT, DEFAULT_TIMEOUT_MS, DEFAULT_RETRY_POLICY } from '../pricing/retail-defaults.js';

@@ -1,8 +1,7 @@
-import { Command, CommanderError, Option } from 'commander';
-import { UserInputError } from '../model/errors.js';
+import { Command, Option, type CommanderError } from 'commander';
 import { REPORT_FORMATS, type ReportFormat } from '../report/render.js';
 import type { CommandIO } from './output.js';
-import { COMMITMENTS, type Commitment } from '../estimate/commitment.js';
+import { COMMITMENTS, type Commitment } from '../pricing/commitments.js';
 import { ARM_ENDPOINT, DEFAULT_DRAWS, DEFAULT_RETRY_POLICY, DEFAULT_SEED, DEFAULT_TIMEOUT_MS, RETAIL_PRICES_ENDPOINT } from './defaults.js';
 
 const FORMAT_BY_EXTENSION: Record<string, ReportFormat> = { '.json': 'json', '.md': 'md', '.html': 'html', '.htm': 'html', '.csv': 'csv', '.txt': 'table' };
@@ -12,6 +11,20 @@ export function chooseFormat(format: string | undefined, out: string | undefined
   if (format) return format as ReportFormat;
   const extension = out ? /\.[^./\\]+$/.exec(out)?.[0]?.toLowerCase() : undefined;
   return (extension && FORMAT_BY_EXTENSION[extension]) || 'table';
+}
+
+const PRICES_HELP = 'price file: a Retail Prices API response or a snapshot (default: the one shipped in pricing/)';
+
+/** --prices FILE, declared once for every command that prices a scenario. */
+function pricesOption(command: Command): Command {
+  return command.option('--prices <file>', PRICES_HELP);
+}
+
+/** --format and --out, declared once: the formats a command writes, the format taken from --out's extension. */
+function outputOptions(command: Command, formats: readonly ReportFormat[] = REPORT_FORMATS): Command {
+  return command
+    .addOption(new Option('--format <format>', "output format (default: from --out's extension, else table)").choices(formats as string[]))
+    .option('--out <file>', 'write to this file (whole or not at all) instead of printing it');
 }
 
 /** The commander declarations; each command's code is imported only when that command runs. */
@@ -24,13 +37,13 @@ export function buildProgram(io: CommandIO): Command {
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 
-  program
+  const estimate = program
     .command('estimate')
     .description('instances and monthly cost of a CMG, line by line, from a scenario file')
-    .argument('<scenario>', 'scenario file (YAML or JSON)')
-    .option('--prices <file>', 'price file: a Retail Prices API response or a snapshot (default: the one shipped in pricing/)')
-    .addOption(new Option('--format <format>', 'output format (default: from --out\'s extension, else table)').choices(REPORT_FORMATS as string[]))
-    .option('--out <file>', 'write the report to this file (whole or not at all) instead of printing it')
+    .argument('<scenario>', 'scenario file (YAML or JSON)');
+  pricesOption(estimate);
+  outputOptions(estimate);
+  estimate
     .addOption(new Option('--commitment <commitment>', 'how the VMs are paid for (default: the scenario\'s, else payg)').choices(COMMITMENTS as string[]))
     .option('--range', 'a Monte Carlo run over the scenario\'s {low, mode, high} ranges: P10 / P50 / P90')
     .option('--draws <n>', `Monte Carlo draws (with --range; default ${DEFAULT_DRAWS})`)
@@ -49,33 +62,29 @@ export function buildProgram(io: CommandIO): Command {
 
   const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-  program
+  const compare = program
     .command('compare')
     .description('scenarios side by side: sizing, egress, each cost component, total, cost per client, difference from the first')
-    .argument('<scenarios...>', 'scenario files (the first is the baseline)')
-    .option('--prices <file>', 'price file (default: the one shipped in pricing/)')
-    .addOption(new Option('--format <format>', 'output format (default: from --out\'s extension, else table)').choices(REPORT_FORMATS as string[]))
-    .option('--out <file>', 'write to this file (whole or not at all) instead of printing it')
+    .argument('<scenarios...>', 'scenario files (the first is the baseline)');
+  outputOptions(pricesOption(compare))
     .exitOverride()
     .action(async (files: string[], options: { prices?: string; format?: string; out?: string }) => {
       const { runCompare } = await import('./commands/compare.js');
       await runCompare(files, { prices: options.prices, out: options.out, format: chooseFormat(options.format, options.out) }, io);
     });
 
-  program
+  const sweep = program
     .command('sweep')
     .description('the estimate over a range of one or two scenario fields, with the break-even points of bigger sizes and commitments')
     .argument('<scenario>', 'scenario file (YAML or JSON)')
-    .requiredOption('--vary <field=values>', 'a field and its values: clients.total=1000..60000:1000 or gateway.vmSize=Standard_A2_v2,Standard_A4_v2 (once or twice)', collect)
-    .option('--prices <file>', 'price file (default: the one shipped in pricing/)')
-    .addOption(new Option('--format <format>', 'output format (default: from --out\'s extension, else table)').choices(REPORT_FORMATS as string[]))
-    .option('--out <file>', 'write to this file (whole or not at all) instead of printing it')
+    .requiredOption('--vary <field=values>', 'a field and its values: clients.total=1000..60000:1000 or gateway.vmSize=Standard_A2_v2,Standard_A4_v2 (once or twice)', collect);
+  outputOptions(pricesOption(sweep))
     .exitOverride()
     .action(async (scenario: string, options: { vary: string[]; prices?: string; format?: string; out?: string }) => {
       const { runSweep } = await import('./commands/sweep.js');
       await runSweep(scenario, { vary: options.vary, prices: options.prices, out: options.out, format: chooseFormat(options.format, options.out) }, io);
     });
-  program
+  const actuals = program
     .command('actuals')
     .description('a month\'s actual CMG cost (Cost Management exports or the Consumption API) against the forecast, per component, with calibration')
     .argument('<scenario>', 'the scenario the CMG was planned with (YAML or JSON)')
@@ -85,12 +94,10 @@ export function buildProgram(io: CommandIO): Command {
     .option('--resource-group <name>', 'the CMG\'s resource group (repeatable; case-insensitive)', collect)
     .option('--resource-id <prefix>', 'resource id prefix of the CMG\'s resources (repeatable)', collect)
     .option('--tag <name=value>', 'a tag the CMG\'s resources carry (repeatable; all must match)', collect)
-    .option('--prices <file>', 'price file for the forecast (default: the one shipped in pricing/)')
     .option('--site-telemetry <file>', 'v_CloudCostEstimatorData exported as CSV: measured traffic per client')
     .option('--write-calibrated <file>', 'write the scenario with the calibrated figures to this file')
-    .option('--arm-endpoint <url>', `Azure Resource Manager endpoint, for sovereign clouds (default: ${ARM_ENDPOINT})`)
-    .addOption(new Option('--format <format>', 'output format (default: from --out\'s extension, else table)').choices(REPORT_FORMATS as string[]))
-    .option('--out <file>', 'write the report to this file (whole or not at all) instead of printing it')
+    .option('--arm-endpoint <url>', `Azure Resource Manager endpoint, for sovereign clouds (default: ${ARM_ENDPOINT})`);
+  outputOptions(pricesOption(actuals))
     .exitOverride()
     .action(async (scenario: string, options: Record<string, unknown>) => {
       const { runActuals } = await import('./commands/actuals.js');
@@ -116,25 +123,22 @@ export function buildProgram(io: CommandIO): Command {
       await runPricingRefresh(options, io);
     });
 
-  pricing
+  const show = pricing
     .command('show')
-    .description('what a price file holds: age, regions, which of the model\'s meters it prices')
-    .option('--prices <file>', 'the price file (default: the one shipped in pricing/)')
-    .addOption(new Option('--format <format>', 'table or json (default: from --out\'s extension, else table)').choices(['table', 'json']))
-    .option('--out <file>', 'write to this file instead of printing')
+    .description('what a price file holds: age, regions, which of the model\'s meters it prices');
+  outputOptions(pricesOption(show), ['table', 'json'])
     .exitOverride()
     .action(async (options: { prices?: string; format?: string; out?: string }) => {
       const { runPricingShow } = await import('./commands/pricing.js');
       await runPricingShow({ prices: options.prices, out: options.out, format: chooseFormat(options.format, options.out) }, io);
     });
 
-  pricing
+  const diff = pricing
     .command('diff')
     .description('what changed between two price files, by meter and tier, in %')
     .argument('<old>', 'the older price file')
-    .argument('<new>', 'the newer price file')
-    .addOption(new Option('--format <format>', 'output format (default: from --out\'s extension, else table)').choices(['table', 'md', 'csv', 'json']))
-    .option('--out <file>', 'write to this file instead of printing')
+    .argument('<new>', 'the newer price file');
+  outputOptions(diff, ['table', 'md', 'csv', 'json'])
     .exitOverride()
     .action(async (oldFile: string, newFile: string, options: { format?: string; out?: string }) => {
       const { runPricingDiff } = await import('./commands/pricing.js');
@@ -150,4 +154,3 @@ export function commanderExitCode(error: CommanderError): number {
   return error.exitCode === 0 ? 0 : 2;
 }
 
-export { CommanderError, UserInputError };

@@ -1,9 +1,8 @@
-import { Decimal, minorUnitDigits } from '../model/money.js';
+import { fixedString, minorUnitDigits, percentString, quantityString } from '../model/money.js';
 import { UserInputError } from '../model/errors.js';
 import type { Estimate } from '../estimate/estimate.js';
-import { shownCosts } from '../report/estimate-report.js';
-import { quantityString } from '../report/estimate-report.js';
-import { COST_COMPONENTS, type CostComponent } from '../estimate/cost-line.js';
+import { shownCosts } from '../estimate/shown.js';
+import { COST_COMPONENTS, type CostComponent } from '../pricing/cost-line.js';
 
 /** Cost per client is shown to this many decimals (it is often a few cents). */
 export const COST_PER_CLIENT_DIGITS = 4;
@@ -65,12 +64,12 @@ export function compareEstimates(entries: readonly { file: string; estimate: Est
         sizing: { instances: s.sizing.instances, gateways: s.sizing.gateways, connectionPoints: s.sizing.connectionPoints },
         traffic: { egressGB: quantityString(s.traffic.egressGB, 2) },
         costs: {
-          ...(Object.fromEntries(COST_COMPONENTS.map((c) => [c, costs.components[c].toFixed(digits)])) as Record<CostComponent, string>),
+          ...(Object.fromEntries(COST_COMPONENTS.map((c) => [c, costs.groups[c].toFixed(digits)])) as Record<CostComponent, string>),
           total: costs.total.toFixed(digits),
         },
-        costPerClientMonth: s.scenario.clients.total > 0 ? costs.total.dividedBy(s.scenario.clients.total).toDecimalPlaces(COST_PER_CLIENT_DIGITS, Decimal.ROUND_HALF_UP).toFixed(COST_PER_CLIENT_DIGITS) : null,
+        costPerClientMonth: s.scenario.clients.total > 0 ? fixedString(costs.total.dividedBy(s.scenario.clients.total), COST_PER_CLIENT_DIGITS) : null,
         deltaTotal: delta.toFixed(digits),
-        deltaPct: base.isZero() ? null : delta.dividedBy(base).times(100).toDecimalPlaces(1, Decimal.ROUND_HALF_UP).toFixed(1),
+        deltaPct: percentString(delta, base),
       };
     }),
   };

@@ -1,34 +1,42 @@
-import { Decimal, ZERO } from '../model/money.js';
-import { MissingPriceError } from '../model/errors.js';
+import { Decimal, ZERO, pricedAmounts, roundingPart, type GroupedAmounts } from '../model/money.js';
 import type { Warning } from '../model/warning.js';
-import type { Assumption, Scenario } from '../scenario/scenario.js';
-import { USER_SCENARIO } from '../scenario/scenario.js';
+import { HOURS_PER_DAY } from '../model/units.js';
+import { scenarioAssumptions, USER_SCENARIO, type Assumption, type Scenario } from '../scenario/scenario.js';
 import { sizeGateway, type Sizing } from '../sizing/capacity.js';
 import { VM_SIZES, type VmSize } from '../sizing/vm-sizes.js';
-import { estimateTraffic, type Traffic } from '../traffic/egress.js';
+import { estimateTraffic, perClientTraffic, type PerClientTraffic, type Traffic } from '../traffic/egress.js';
 import { MANAGEMENT_BAND_MB } from '../traffic/management-defaults.js';
-import { HOURS_PER_DAY } from '../model/units.js';
 import { egressZoneOf } from '../pricing/regions.js';
-import { blobQuery, egressQuery, keyVaultQuery, publicIpQuery } from '../pricing/meters.js';
-import { priceCompute, type Commitment } from './commitment.js';
-import { describeQuery, resolvePrice, type PriceList, type PriceQuery, type ResolvedPrice } from '../pricing/price-list.js';
+import { priceComponents } from '../pricing/charge.js';
+import type { Commitment } from '../pricing/commitments.js';
+import type { CostComponent, CostLine } from '../pricing/cost-line.js';
+import type { PricedComponents } from '../pricing/charge.js';
+import type { PriceList } from '../pricing/price-list.js';
 import { STALE_PRICES_DAYS } from '../pricing/default-snapshot.js';
-import { chargeTiers } from './tiers.js';
-import type { CostLine } from './cost-line.js';
+import { computeComponents, egressComponents, perGatewayComponents, scenarioCompute, storageComponents } from './components.js';
 
 /** Days of outbound data the CMG's alert threshold counts. */
 export const ALERT_WINDOW_DAYS = 14;
 
-export interface Estimate {
+/** The model's figures for one scenario: what sweeps and Monte Carlo draws compute for every point. */
+export interface Evaluation {
   readonly scenario: Scenario;
   readonly vmSize: VmSize;
-  readonly prices: { readonly source: string; readonly asOf: string | null; readonly ageDays: number | null };
   readonly sizing: Sizing;
   readonly traffic: Traffic;
+  readonly lines: readonly CostLine[];
+  /** The lines' costs in the parts they were priced in (compute, egress, storage, per CMG), for shown money. */
+  readonly parts: readonly GroupedAmounts<CostComponent>[];
+  /** What the same instance-hours cost pay-as-you-go: the baseline of a commitment's saving. */
+  readonly paygComputeCost: Decimal;
+  /** Notes of the priced components (what a commitment covers), then the optional items left unpriced. */
+  readonly pricingWarnings: readonly Warning[];
+}
+
+export interface Estimate extends Evaluation {
+  readonly prices: { readonly source: string; readonly asOf: string | null; readonly ageDays: number | null };
   /** The CMG's outbound GB over the alert window, per CMG. */
   readonly outbound14DayGBPerGateway: Decimal;
-  readonly lines: readonly CostLine[];
-  /** The compute cost's commitment, and what the same hours cost pay-as-you-go. */
   readonly commitment: { readonly type: Commitment; readonly paygComputeCost: Decimal };
   readonly warnings: readonly Warning[];
   readonly assumptions: readonly Assumption[];
@@ -39,75 +47,43 @@ export interface EstimateContext {
   readonly now: Date;
 }
 
-const unitLabel = (unitOfMeasure: string) => unitOfMeasure.replace(/^\s*\d+(?:\.\d+)?\s*/, '') || unitOfMeasure;
+/** Results of pure steps, kept per price list while many scenarios are evaluated against it (bounded). */
+const MEMO_LIMIT = 20_000;
+const memos = new WeakMap<PriceList, Map<string, unknown>>();
+const trafficMemo = new Map<string, PerClientTraffic>();
 
-const sources = new WeakMap<ResolvedPrice, string>();
-
-/** Where a line's price came from: the file, the query, and the item's provenance. Built once per price. */
-function priceSource(price: ResolvedPrice, list: PriceList): string {
-  let text = sources.get(price);
-  if (text === undefined) {
-    const from = `${list.source}: ${describeQuery(price.query)}`;
-    text = price.provenance && price.provenance.kind !== 'api' ? `${from} [${price.provenance.kind}: ${price.provenance.note}]` : from;
-    sources.set(price, text);
+function remember<T>(memo: Map<string, unknown>, key: string, make: () => T): T {
+  let value = memo.get(key) as T | undefined;
+  if (value === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    value = make();
+    memo.set(key, value);
   }
-  return text;
+  return value;
 }
 
-function requirePrice(list: PriceList, query: PriceQuery, what: string): ResolvedPrice {
-  const price = resolvePrice(list, query);
-  if (price) return price;
-  const regions = [...new Set(list.items.filter((i) => i.serviceName === query.serviceName).map((i) => `${i.armRegionName}/${i.currencyCode}`))].sort();
-  const has = regions.length ? `it has ${query.serviceName} prices for ${regions.slice(0, 12).join(', ')}${regions.length > 12 ? ', ...' : ''}` : `it has no ${query.serviceName} prices at all`;
-  throw new MissingPriceError(
-    `no ${what} price in ${list.source} for region ${query.armRegionName}, currency ${query.currencyCode} (${describeQuery(query)}); ${has}. Use a price file that covers it (--prices FILE) or a region and currency it covers`,
-  );
+/** Priced components with their costs as grouped amounts; `prepared`: their rounding is made now, for reuse. */
+interface PricedPart extends GroupedAmounts<CostComponent> {
+  readonly priced: PricedComponents;
 }
 
-/** Lines of a tiered meter: one per tier the quantity touches (at least one, even for zero). */
-function tieredLines(
-  component: CostLine['component'],
-  price: ResolvedPrice,
-  quantity: Decimal,
-  alreadyUsed: Decimal,
-  list: PriceList,
-): CostLine[] {
-  const unit = unitLabel(price.unitOfMeasure);
-  const charges = chargeTiers(price.tiers, quantity.dividedBy(price.unitSize), alreadyUsed.dividedBy(price.unitSize));
-  const source = priceSource(price, list);
-  if (!charges.length) {
-    const first = price.tiers[0]!;
-    return [{ component, meterName: price.meterName, productName: price.productName, quantity: ZERO, unit: price.unitOfMeasure, unitPrice: first.unitPrice, cost: ZERO, source }];
-  }
-  return charges.map((c) => ({
-    component,
-    meterName: price.meterName,
-    productName: price.productName,
-    tier: price.tiers.length > 1 ? (c.toUnits ? `${c.fromUnits} to ${c.toUnits} ${unit}` : `${c.fromUnits} ${unit} and up`) : undefined,
-    quantity: c.quantity,
-    unit: price.unitOfMeasure,
-    unitPrice: c.unitPrice,
-    cost: c.cost,
-    source,
-  }));
+function pricedPart(priced: PricedComponents, currency: string, prepared: boolean): PricedPart {
+  const block = { priced, items: priced.lines.map((l) => ({ group: l.component, amount: l.cost })) };
+  return prepared ? { ...block, rounding: roundingPart(pricedAmounts(block), currency) } : block;
 }
 
-function flatLine(component: CostLine['component'], price: ResolvedPrice, baseQuantity: Decimal, list: PriceList): CostLine {
-  const quantity = baseQuantity.dividedBy(price.unitSize);
-  const unitPrice = price.tiers[0]!.unitPrice;
-  return { component, meterName: price.meterName, productName: price.productName, quantity, unit: price.unitOfMeasure, unitPrice, cost: quantity.times(unitPrice), source: priceSource(price, list) };
-}
+const computeCost = (lines: readonly CostLine[]) => lines.reduce((acc, l) => (l.component === 'compute' && l.cost ? acc.plus(l.cost) : acc), ZERO);
 
 /**
- * The whole estimate: sizing, traffic, prices and cost lines for one scenario. Pure: the price list
- * and the clock are handed in.
+ * scenario -> sizing -> traffic -> cost components -> pricing -> cost lines, for one scenario. Pure.
+ * Evaluating many scenarios against one price list resolves each price once, and prices the parts
+ * that did not change (compute for the same instances and hours, storage, the per-CMG items) once:
+ * a sweep or a Monte Carlo draw computes only what its values change, still in Decimal.
  */
-export function estimate(scenario: Scenario, list: PriceList, context: EstimateContext): Estimate {
-  const where = { region: scenario.region, currency: scenario.currency };
+export function evaluate(scenario: Scenario, list: PriceList): Evaluation {
+  let memo = memos.get(list);
+  if (!memo) memos.set(list, (memo = new Map()));
   const vmSize = VM_SIZES[scenario.gateway.vmSize];
-  const warnings: Warning[] = [];
-  const assumptions: Assumption[] = [...scenario.assumptions];
-
   const sizing = sizeGateway({
     totalClients: scenario.clients.total,
     peakConcurrency: scenario.clients.peakConcurrency,
@@ -116,20 +92,57 @@ export function estimate(scenario: Scenario, list: PriceList, context: EstimateC
     minInstances: scenario.gateway.minInstances,
     fixedInstances: scenario.gateway.instances,
   });
-  warnings.push(...sizing.warnings);
-  if (scenario.gateway.clientsPerInstance === undefined) {
-    assumptions.push({ name: 'sizing.clientsPerInstance', value: sizing.clientsPerInstance, source: vmSize.capacitySource });
-  }
-
-  const traffic = estimateTraffic({
+  const t = scenario.traffic;
+  const trafficInput = {
     totalClients: scenario.clients.total,
     onlineHoursPerDay: scenario.clients.onlineHoursPerDay,
     hoursPerMonth: scenario.hoursPerMonth,
-    ...scenario.traffic,
-    measuredManagementMBPerClientMonth: scenario.traffic.managementMBPerClientMonth,
+    ...t,
+    measuredManagementMBPerClientMonth: t.managementMBPerClientMonth,
     downloadMBPerClientMonth: scenario.content.downloadMBPerClientMonth,
     peerShare: scenario.content.peerShare,
+  };
+  const perClient = remember(
+    trafficMemo,
+    `${scenario.hoursPerMonth}|${scenario.clients.onlineHoursPerDay}|${t.managementMBPerClientMonth}|${t.policyPollingMinutes}|${t.policyKBPerPoll}|${t.notificationKBPerHour}|${t.inventoryCycleDays}|${t.inventoryKBPerCycle}|${t.statusKBPerDay}|${scenario.content.downloadMBPerClientMonth}|${scenario.content.peerShare}`,
+    () => perClientTraffic(trafficInput),
+  );
+  const traffic = estimateTraffic(trafficInput, perClient);
+  const where = `${scenario.region}|${scenario.currency}`;
+  const c = scenarioCompute(scenario, sizing);
+  const compute = remember(memo, `c|${where}|${c.size}|${c.os}|${c.instances}|${c.hoursPerMonth}|${c.commitment}`, () => {
+    const priced = priceComponents(computeComponents(c), list);
+    const payg = c.commitment === 'payg' ? priced : priceComponents(computeComponents({ ...c, commitment: 'payg' }), list);
+    return { part: pricedPart(priced, scenario.currency, true), paygCost: computeCost(payg.lines) };
   });
+  const egress = pricedPart(priceComponents(egressComponents(scenario, traffic), list), scenario.currency, false);
+  const storage = remember(memo, `s|${where}|${scenario.content.storageTier}|${scenario.content.storedGB}`, () => pricedPart(priceComponents(storageComponents(scenario), list), scenario.currency, true));
+  const perGateway = remember(memo, `g|${where}|${scenario.gateway.publicIp}|${sizing.gateways}|${scenario.hoursPerMonth}|${scenario.other.keyVaultOperationsPerMonth}`, () =>
+    pricedPart(priceComponents(perGatewayComponents(scenario, sizing.gateways), list), scenario.currency, true),
+  );
+  const parts = [compute.part, egress, storage, perGateway];
+  const priced = parts.map((p) => p.priced);
+  return {
+    scenario,
+    vmSize,
+    sizing,
+    traffic,
+    lines: priced.flatMap((p) => p.lines),
+    parts,
+    paygComputeCost: compute.paygCost,
+    pricingWarnings: [...priced.flatMap((p) => p.notes).map((message) => ({ code: 'commitment-note', message })), ...priced.flatMap((p) => p.unpriced)],
+  };
+}
+
+/** The whole estimate: the evaluation, with what a reader should know (warnings) and the source of every figure (assumptions). */
+export function estimate(scenario: Scenario, list: PriceList, context: EstimateContext): Estimate {
+  const result = evaluate(scenario, list);
+  const { sizing, traffic, vmSize, lines } = result;
+  const warnings: Warning[] = [...sizing.warnings, ...result.pricingWarnings];
+  const assumptions: Assumption[] = scenarioAssumptions(scenario);
+  if (scenario.gateway.clientsPerInstance === undefined) {
+    assumptions.push({ name: 'sizing.clientsPerInstance', value: sizing.clientsPerInstance, source: vmSize.capacitySource });
+  }
   if (traffic.breakdown) {
     const b = traffic.breakdown;
     assumptions.push({
@@ -139,42 +152,6 @@ export function estimate(scenario: Scenario, list: PriceList, context: EstimateC
     });
   }
   assumptions.push({ name: 'egress zone', value: egressZoneOf(scenario.region) ?? 'unknown', source: 'https://azure.microsoft.com/pricing/details/bandwidth/' });
-
-  // compute: every instance of every CMG, all month, under the scenario's commitment
-  const compute = priceCompute(
-    { size: vmSize.name, os: scenario.gateway.os, region: scenario.region, currency: scenario.currency, instances: sizing.instances, hoursPerMonth: scenario.hoursPerMonth, commitment: scenario.commitment },
-    list,
-    (price) => priceSource(price, list),
-  );
-  const lines: CostLine[] = [...compute.lines];
-  warnings.push(...compute.notes.map((message) => ({ code: 'commitment-note', message })));
-
-  // egress: the tiers count all internet egress on the meter; the CMG is charged what it adds
-  const egressPrice = requirePrice(list, egressQuery(where), 'internet egress (Standard Data Transfer Out)');
-  lines.push(...tieredLines('egress', egressPrice, traffic.egressGB, new Decimal(scenario.egress.otherGBPerMonth), list));
-
-  // content storage, only when the CMG holds content
-  if (scenario.content.storedGB > 0) {
-    const blobPrice = requirePrice(list, blobQuery(scenario.content.storageTier, where), `${scenario.content.storageTier === 'hot' ? 'Hot' : 'Cool'} LRS blob storage`);
-    lines.push(...tieredLines('storage', blobPrice, new Decimal(scenario.content.storedGB), ZERO, list));
-  }
-
-  // small fixed items, one set per CMG: priced when the list has them, otherwise shown unpriced
-  const gateways = new Decimal(sizing.gateways);
-  const fixedItems: { query: PriceQuery; what: string; quantity: Decimal; unit: string; enabled: boolean }[] = [
-    { query: publicIpQuery(where), what: 'public IP (Standard, static)', quantity: gateways.times(scenario.hoursPerMonth), unit: '1 Hour', enabled: scenario.gateway.publicIp !== 'none' },
-    { query: keyVaultQuery(where), what: 'Key Vault operations', quantity: gateways.times(scenario.other.keyVaultOperationsPerMonth), unit: '10K', enabled: true },
-  ];
-  for (const item of fixedItems.filter((i) => i.enabled)) {
-    const price = resolvePrice(list, item.query);
-    if (price) {
-      lines.push(flatLine('other', price, item.quantity, list));
-    } else {
-      const size = item.unit === '10K' ? new Decimal(10000) : new Decimal(1);
-      lines.push({ component: 'other', meterName: item.query.meterName ?? item.what, productName: [item.query.productName].flat()[0] ?? '', quantity: item.quantity.dividedBy(size), unit: item.unit, unitPrice: null, cost: null, source: `not in ${list.source}: ${describeQuery(item.query)}` });
-      warnings.push({ code: 'unpriced-item', message: `${item.what} is not priced: ${list.source} has no ${describeQuery(item.query)}; the total leaves it out` });
-    }
-  }
 
   // the CMG's 14-day outbound data alert, per CMG
   const daysInMonth = new Decimal(scenario.hoursPerMonth).dividedBy(HOURS_PER_DAY);
@@ -194,7 +171,8 @@ export function estimate(scenario: Scenario, list: PriceList, context: EstimateC
     });
   }
 
-  const usedEstimated = lines.filter((l) => /\[estimated:/.test(l.source)).length;
+  // a line is estimated when any item behind its price is cmg-planner's own estimate
+  const usedEstimated = lines.filter((l) => l.provenance.items.some((item) => item._provenance?.kind === 'estimated')).length;
   if (usedEstimated) {
     warnings.push({
       code: 'estimated-prices',
@@ -215,14 +193,10 @@ export function estimate(scenario: Scenario, list: PriceList, context: EstimateC
   assumptions.push({ name: 'prices', value: list.source, source: asOf ? `fetched ${asOf}` : USER_SCENARIO });
 
   return {
-    scenario,
-    vmSize,
+    ...result,
     prices: { source: list.meta.source ?? list.source, asOf, ageDays },
-    sizing,
-    traffic,
     outbound14DayGBPerGateway,
-    lines,
-    commitment: { type: scenario.commitment, paygComputeCost: compute.paygCost },
+    commitment: { type: scenario.commitment, paygComputeCost: result.paygComputeCost },
     warnings,
     assumptions,
   };

@@ -1,25 +1,11 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../io/package-root.js';
 
 /** The price snapshot shipped in pricing/, used when no --prices file is given. */
 export const DEFAULT_SNAPSHOT_NAME = 'azure-retail-prices.json';
 
 /** Snapshots older than this draw a warning. */
 export const STALE_PRICES_DAYS = 90;
-
-/** The package's folder (its pricing/ and reports/): the nearest folder up from this module holding both. */
-function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'reports')) && existsSync(join(dir, 'pricing'))) return dir;
-    const up = dirname(dir);
-    if (up === dir) return join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-    dir = up;
-  }
-}
-
-export const PACKAGE_ROOT = packageRoot();
 
 export function defaultSnapshotPath(): string {
   return join(PACKAGE_ROOT, 'pricing', DEFAULT_SNAPSHOT_NAME);

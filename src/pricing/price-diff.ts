@@ -1,4 +1,4 @@
-import { Decimal } from '../model/money.js';
+import { Decimal, fixedString } from '../model/money.js';
 import type { PriceItem } from './price-item.js';
 import type { PriceList } from './price-list.js';
 
@@ -94,7 +94,7 @@ export function diffPrices(oldList: PriceList, newList: PriceList): PriceDiff {
     if (!now) {
       changes.push({ ...was.fields, status: 'removed', oldPrice: was.price.toString(), newPrice: null, changePct: null });
     } else if (!now.price.equals(was.price)) {
-      const pct = was.price.isZero() ? null : now.price.minus(was.price).dividedBy(was.price).times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
+      const pct = was.price.isZero() ? null : fixedString(now.price.minus(was.price).dividedBy(was.price).times(100), 2);
       changes.push({ ...was.fields, status: 'changed', oldPrice: was.price.toString(), newPrice: now.price.toString(), changePct: pct });
     } else {
       unchanged++;

@@ -11,7 +11,7 @@ export const provenanceSchema = z.object({
   kind: z.enum(['api', 'catalog', 'documented', 'estimated']),
   note: z.string(),
 });
-export type Provenance = z.infer<typeof provenanceSchema>;
+
 
 export const priceItemSchema = z.looseObject({
   currencyCode: z.string({ error: 'expected a currency code' }),

@@ -1,5 +1,5 @@
 import { Decimal } from '../model/money.js';
-import type { PriceItem, Provenance, SnapshotMeta } from './price-item.js';
+import type { PriceItem, SnapshotMeta } from './price-item.js';
 
 /** Validated price items and where they came from. */
 export interface PriceList {
@@ -34,6 +34,8 @@ export interface PriceTier {
   /** Where the tier starts, in the meter's units (tierMinimumUnits). */
   readonly fromUnits: Decimal;
   readonly unitPrice: Decimal;
+  /** The price list's item that gives this tier's price: the line it prices cites it. */
+  readonly item: PriceItem;
 }
 
 /** The meter a query found: its tiers, sorted, and its unit. */
@@ -41,15 +43,11 @@ export interface ResolvedPrice {
   readonly query: PriceQuery;
   readonly meterName: string;
   readonly productName: string;
-  readonly skuName: string;
-  readonly meterId?: string;
   readonly unitOfMeasure: string;
   /** How many base units one priced unit is: "10K" is 10,000 operations, "1 Hour" is 1 hour. */
   readonly unitSize: Decimal;
   readonly tiers: readonly PriceTier[];
-  readonly effectiveStartDate?: string;
-  readonly provenance?: Provenance;
-  /** The item's savings-plan rates per unit, by term ('1 Year', '3 Years'). */
+  /** The first tier's item's savings-plan rates per unit, by term ('1 Year', '3 Years'). */
   readonly savingsPlan: readonly { readonly term: string; readonly unitPrice: Decimal }[];
 }
 
@@ -96,11 +94,6 @@ function matches(item: PriceItem, q: PriceQuery, productName?: string): boolean 
   );
 }
 
-/**
- * Finds the meter for a query. Tie-break, where the list holds several items for one tier:
- * the latest effectiveStartDate wins, then the primary meter region, then the first listed.
- * Returns undefined when nothing matches.
- */
 const resolved = new WeakMap<PriceList, Map<string, ResolvedPrice | undefined>>();
 
 /** Every field of a query in one string: the cache key. */
@@ -109,6 +102,11 @@ function queryKey(q: PriceQuery): string {
   return [q.serviceName, q.armRegionName, q.currencyCode, q.type, product, q.productNameMatches?.label, q.skuName, q.meterName, q.armSkuName, q.unitOfMeasure, q.reservationTerm, q.excludeMeter?.source].join('\u0001');
 }
 
+/**
+ * Finds the meter for a query, or undefined when nothing matches. Tie-break, where the list holds
+ * several items for one tier: the latest effectiveStartDate wins, then the primary meter region, then
+ * the first listed. Each query is answered once per list.
+ */
 export function resolvePrice(list: PriceList, query: PriceQuery): ResolvedPrice | undefined {
   // a list's items do not change: each query is answered once (sweeps and Monte Carlo ask thousands of times)
   let cache = resolved.get(list);
@@ -145,20 +143,16 @@ function findPrice(list: PriceList, query: PriceQuery): ResolvedPrice | undefine
     if (!byTier.has(key)) byTier.set(key, item);
   }
   const tiers = [...byTier.entries()]
-    .map(([from, item]) => ({ fromUnits: new Decimal(from), unitPrice: new Decimal(item.unitPrice ?? item.retailPrice) }))
+    .map(([from, item]) => ({ fromUnits: new Decimal(from), unitPrice: new Decimal(item.unitPrice ?? item.retailPrice), item }))
     .sort((a, b) => a.fromUnits.comparedTo(b.fromUnits));
 
   return {
     query,
     meterName: best.meterName,
     productName: best.productName,
-    skuName: best.skuName,
-    meterId: best.meterId,
     unitOfMeasure: best.unitOfMeasure,
     unitSize: unitSizeOf(best.unitOfMeasure),
     tiers,
-    effectiveStartDate: best.effectiveStartDate,
-    provenance: best._provenance,
-    savingsPlan: (best.savingsPlan ?? []).map((sp) => ({ term: sp.term, unitPrice: new Decimal(sp.unitPrice ?? sp.retailPrice) })),
+    savingsPlan: (tiers[0]!.item.savingsPlan ?? []).map((sp) => ({ term: sp.term, unitPrice: new Decimal(sp.unitPrice ?? sp.retailPrice) })),
   };
 }

@@ -2,8 +2,7 @@
  * Azure public regions (armRegionName) and the internet egress zone each is billed in.
  * Zones: https://azure.microsoft.com/pricing/details/bandwidth/ ; zone 1 North America and Europe,
  * zone 2 Asia and Oceania, zone 3 South America, Africa and the Middle East. The Retail Prices API
- * lists the egress meter per region, so the zone is only used to say where a price came from and to
- * borrow a zone sibling's egress item when a snapshot lacks the region's own (with a note).
+ * lists the egress meter per region, so the zone is only shown beside the estimate's assumptions.
  */
 export type EgressZone = 1 | 2 | 3;
 

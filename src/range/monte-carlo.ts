@@ -1,6 +1,6 @@
 import { Decimal, ZERO } from '../model/money.js';
-import { COST_COMPONENTS, type CostComponent } from '../estimate/cost-line.js';
-import { estimate, type EstimateContext } from '../estimate/estimate.js';
+import { COST_COMPONENTS, type CostComponent } from '../pricing/cost-line.js';
+import { evaluate } from '../estimate/estimate.js';
 import type { PriceList } from '../pricing/price-list.js';
 import { resolveScenario, type Scenario } from '../scenario/scenario.js';
 import { setPath } from '../scenario/ranges.js';
@@ -33,8 +33,24 @@ export function quantile(sorted: readonly Decimal[], q: number): Decimal {
   return sorted[below]!.plus(sorted[above]!.minus(sorted[below]!).times(weight));
 }
 
-const percentiles = (values: Decimal[]): Percentiles => {
-  const sorted = values.sort((a, b) => a.comparedTo(b));
+/**
+ * Sorts exactly but fast: by each value's nearest double (which keeps the order of values whose
+ * doubles differ), and by Decimal comparison only where two doubles are equal.
+ */
+export function sortDecimals(values: readonly Decimal[]): Decimal[] {
+  // draws repeat the same amounts (a line no range touched): each is converted once
+  const keys = new Map<Decimal, number>();
+  const keyed = values.map((value) => {
+    let key = keys.get(value);
+    if (key === undefined) keys.set(value, (key = value.toNumber()));
+    return { value, key };
+  });
+  keyed.sort((a, b) => a.key - b.key || a.value.comparedTo(b.value));
+  return keyed.map((k) => k.value);
+}
+
+const percentiles = (values: readonly Decimal[]): Percentiles => {
+  const sorted = sortDecimals(values);
   return { p10: quantile(sorted, 0.1), p50: quantile(sorted, 0.5), p90: quantile(sorted, 0.9) };
 };
 
@@ -44,7 +60,7 @@ const percentiles = (values: Decimal[]): Percentiles => {
  * month with the same model as `estimate`. Reports P10 / P50 / P90 of each component and of the
  * total, and how often the total passes a budget.
  */
-export function monteCarlo(scenario: Scenario, list: PriceList, context: EstimateContext, options: { draws?: number; seed?: number; budget?: Decimal } = {}): RangeResult {
+export function monteCarlo(scenario: Scenario, list: PriceList, options: { draws?: number; seed?: number; budget?: Decimal } = {}): RangeResult {
   const draws = options.draws ?? DEFAULT_DRAWS;
   const seed = options.seed ?? DEFAULT_SEED;
   const random = seededRandom(seed);
@@ -58,13 +74,14 @@ export function monteCarlo(scenario: Scenario, list: PriceList, context: Estimat
       const value = range.distribution === 'triangular' ? triangular(u, range.low, range.mode, range.high) : uniform(u, range.low, range.high);
       input = setPath(input, range.path, range.integer ? Math.round(value) : value);
     }
-    // the draw keeps the scenario's own overrides (commitment, hours) by re-resolving its data with them
-    const drawn = resolveScenario({ ...input, commitment: scenario.commitment, hoursPerMonth: scenario.hoursPerMonth }, []);
-    const result = estimate(drawn, list, context);
+    // overrides (commitment, a month's hours) are in the input already: every drawn field counts
+    const result = evaluate(resolveScenario(input, [], scenario.overrides), list);
     let total = ZERO;
     for (const component of COST_COMPONENTS) {
-      let sum = ZERO;
-      for (const line of result.lines) if (line.component === component && line.cost) sum = sum.plus(line.cost);
+      // a component of one line keeps that line's amount (the same object draw after draw when no range touches it)
+      let sum: Decimal | undefined;
+      for (const line of result.lines) if (line.component === component && line.cost) sum = sum ? sum.plus(line.cost) : line.cost;
+      sum ??= ZERO;
       byComponent[component].push(sum);
       total = total.plus(sum);
     }

@@ -1,5 +1,5 @@
-import { Decimal, ZERO, minorUnitDigits } from '../model/money.js';
-import { COST_COMPONENTS, type CostComponent } from '../estimate/cost-line.js';
+import { Decimal, ZERO, fixedString, minorUnitDigits, quantityString, roundMoney } from '../model/money.js';
+import { COST_COMPONENTS, type CostComponent } from '../pricing/cost-line.js';
 import type { Estimate } from '../estimate/estimate.js';
 import type { ActualTotals } from '../actuals/aggregate.js';
 import type { AlertThresholds, Calibration } from '../actuals/calibrate.js';
@@ -7,6 +7,8 @@ import { COMPONENT_UNITS } from '../actuals/component-map.js';
 import { VARIANCE_BANDS, variance, type Verdict } from '../actuals/variance.js';
 import type { SiteTelemetry } from '../actuals/site-telemetry.js';
 import { buildEstimateReport } from './estimate-report.js';
+import { COMPONENT_COLOURS, groupedBarChart } from './chart.js';
+import { renderReport, type ReportFormat } from './render.js';
 
 export interface ComparisonRow {
   component: CostComponent;
@@ -46,7 +48,7 @@ export interface ActualsReport {
   bands: string;
 }
 
-const q = (d: Decimal, places = 2) => d.toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toFixed();
+const q = (d: Decimal, places = 2) => quantityString(d, places);
 
 export interface ActualsInput {
   readonly month: string;
@@ -64,8 +66,8 @@ export function buildActualsReport(input: ActualsInput): ActualsReport {
   const { forecast, actual } = input;
   const currency = forecast.scenario.currency;
   const digits = minorUnitDigits(currency);
-  const money = (d: Decimal) => d.toDecimalPlaces(digits, Decimal.ROUND_HALF_UP);
-  const pct = (d: Decimal | null) => (d === null ? null : d.toDecimalPlaces(1, Decimal.ROUND_HALF_UP).toFixed(1));
+  const money = (d: Decimal) => roundMoney(d, currency);
+  const pct = (d: Decimal | null) => (d === null ? null : fixedString(d, 1));
 
   const forecastQuantity: Record<CostComponent, Decimal | null> = {
     compute: new Decimal(forecast.sizing.instances).times(forecast.scenario.hoursPerMonth),
@@ -143,4 +145,31 @@ export function buildActualsReport(input: ActualsInput): ActualsReport {
     alerts: { ...input.alerts },
     bands: VARIANCE_BANDS.source,
   };
+}
+
+/** The actuals report in any format: JSON is the report itself. */
+export function renderActuals(report: ActualsReport, format: ReportFormat): string {
+  const view = {
+    chart: groupedBarChart(
+      report.components.map((c) => ({
+        label: c.component,
+        bars: [
+          { label: 'forecast', value: c.forecastCost, colour: '#b7c4d3' },
+          { label: 'actual', value: c.actualCost, colour: COMPONENT_COLOURS[c.component] },
+        ],
+      })),
+    ),
+    rowsWithTotal: [
+      ...report.components.map((c) => ({ ...c, pct: c.variancePct ?? 'n/a', verdictClass: c.verdict.replace(' ', '-') })),
+      { component: 'total', ...report.total, pct: report.total.variancePct ?? 'n/a', verdictClass: report.total.verdict.replace(' ', '-'), forecastQuantity: null, actualQuantity: null, unit: '' },
+    ],
+    totalVerdictClass: report.total.verdict.replace(' ', '-'),
+    calibrationRows: [
+      { name: 'management MB/client/month (online 24 h)', scenario: report.calibration.scenario.managementMBPerClientMonth, calibrated: report.calibration.managementMBPerClientMonth, basis: report.calibration.basis.management },
+      { name: 'content MB/client/month (before peers)', scenario: report.calibration.scenario.contentMBPerClientMonth, calibrated: report.calibration.contentMBPerClientMonth, basis: report.calibration.basis.content },
+      { name: 'instance-hours', scenario: report.calibration.scenario.instanceHours, calibrated: report.calibration.instanceHours, basis: 'actual compute hours' },
+      { name: 'egress GB', scenario: report.calibration.scenario.egressGB, calibrated: report.calibration.egressGB, basis: 'actual internet egress' },
+    ],
+  };
+  return renderReport('actuals', format, report, view);
 }

@@ -1,4 +1,4 @@
-import { COST_COMPONENTS, type CostComponent } from '../estimate/cost-line.js';
+import { COST_COMPONENTS, type CostComponent } from '../pricing/cost-line.js';
 import { Decimal } from '../model/money.js';
 
 /** The colours of the four components, the same in every chart. */
@@ -8,6 +8,9 @@ export const COMPONENT_COLOURS: Readonly<Record<CostComponent, string>> = {
   storage: '#3a9a5b',
   other: '#8a6bb8',
 };
+
+/** Colours of the series (scenarios, sweep lines) in order, repeating past eight. */
+export const SERIES_COLOURS = ['#2f6db5', '#e08a1e', '#3a9a5b', '#8a6bb8', '#c4453c', '#4aa3b5', '#8c7a3a', '#5d6d7e'];
 
 export interface ChartSegment {
   readonly component: CostComponent;

@@ -18,10 +18,18 @@ export function neutraliseCell(value: unknown): string {
   return FORMULA_START.test(text) && !/^-?\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
 }
 
-/** One RFC 4180 record (quoted where needed, CRLF-free: LF ends the record). */
-export function csvRecord(cells: readonly unknown[]): string {
+/** RFC 4180 records (quoted where needed, CRLF-free: LF ends each record), every cell made inert. */
+export function csvRecords(records: readonly (readonly unknown[])[]): string {
   stringify ??= (require('csv-stringify/sync') as typeof import('csv-stringify/sync')).stringify;
-  return stringify([cells.map(neutraliseCell)], { quoted_match: /[",\n\r]/, record_delimiter: '\n' });
+  return stringify(
+    records.map((cells) => cells.map(neutraliseCell)),
+    { quoted_match: /[",\n\r]/, record_delimiter: '\n' },
+  );
+}
+
+/** One record. */
+export function csvRecord(cells: readonly unknown[]): string {
+  return csvRecords([cells]);
 }
 
 /** A user string made literal in Markdown (no links, emphasis, tables or HTML). */

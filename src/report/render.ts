@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
-import { PACKAGE_ROOT } from '../pricing/default-snapshot.js';
+import { PACKAGE_ROOT } from '../io/package-root.js';
 import { csvRecord, escapeMarkdown } from './escape.js';
 import { textTable } from './text-table.js';
 

@@ -41,4 +41,3 @@ export const SCENARIO_DEFAULTS = {
   'other.keyVaultOperationsPerMonth': { value: 10000, source: `${CMG_COST} (well under 10,000 Key Vault operations a month: the upper bound is used)` },
 } as const satisfies Record<string, FieldDefault>;
 
-export type DefaultedField = keyof typeof SCENARIO_DEFAULTS;

@@ -1,8 +1,8 @@
 import type { VmSizeName } from '../sizing/vm-sizes.js';
-import type { Commitment } from '../estimate/commitment.js';
-import type { AssumptionRange } from './ranges.js';
+import type { Commitment } from '../pricing/commitments.js';
+import { setPath, type AssumptionRange } from './ranges.js';
 import type { ScenarioInput } from './schema.js';
-import { SCENARIO_DEFAULTS, type DefaultedField } from './defaults.js';
+import { SCENARIO_DEFAULTS } from './defaults.js';
 
 /** One assumption the estimate rests on, and where its figure came from. */
 export interface Assumption {
@@ -12,6 +12,13 @@ export interface Assumption {
 }
 
 export const USER_SCENARIO = 'user scenario';
+
+/** A value set from outside the file (a command-line option, a month's real hours), and who set it. */
+export interface Override {
+  readonly path: string;
+  readonly value: string | number;
+  readonly source: string;
+}
 
 /** A scenario with every default applied: what the model works on. */
 export interface Scenario {
@@ -48,12 +55,63 @@ export interface Scenario {
   };
   readonly egress: { readonly otherGBPerMonth: number; readonly alert14DayGB: number };
   readonly other: { readonly keyVaultOperationsPerMonth: number };
-  /** Every field the model uses, with its value and source (user scenario or the default's). */
-  readonly assumptions: readonly Assumption[];
   /** The fields the file gave as ranges; the figures above hold their modes. */
   readonly ranges: readonly AssumptionRange[];
-  /** The validated file data the scenario was resolved from (sweeps and draws re-resolve it). */
+  /** The validated data the scenario was resolved from, overrides written in (sweeps and draws re-resolve it). */
   readonly input: ScenarioInput;
+  /** Who set each overridden field (its path): the source its assumption cites. */
+  readonly overrides: Readonly<Record<string, string>>;
+}
+
+const D = SCENARIO_DEFAULTS;
+
+/** Applies the defaults to validated scenario data. Cheap: sweeps and Monte Carlo draws call it for every point. */
+export function resolveScenario(input: ScenarioInput, ranges: readonly AssumptionRange[] = [], overrides: Readonly<Record<string, string>> = {}): Scenario {
+  const { clients, gateway, traffic, content, egress, other } = input;
+  return {
+    name: input.name,
+    region: input.region,
+    currency: input.currency ?? D.currency.value,
+    hoursPerMonth: input.hoursPerMonth ?? D.hoursPerMonth.value,
+    commitment: input.commitment ?? D.commitment.value,
+    clients: {
+      total: clients.total,
+      peakConcurrency: clients.peakConcurrency ?? D['clients.peakConcurrency'].value,
+      onlineHoursPerDay: clients.onlineHoursPerDay ?? D['clients.onlineHoursPerDay'].value,
+    },
+    gateway: {
+      vmSize: (gateway?.vmSize ?? D['gateway.vmSize'].value) as VmSizeName,
+      os: gateway?.os ?? D['gateway.os'].value,
+      minInstances: gateway?.minInstances ?? D['gateway.minInstances'].value,
+      instances: gateway?.instances,
+      clientsPerInstance: gateway?.clientsPerInstance,
+      publicIp: gateway?.publicIp ?? D['gateway.publicIp'].value,
+      migrate2609: gateway?.migrate2609 ?? false,
+    },
+    traffic: {
+      policyPollingMinutes: traffic?.policyPollingMinutes ?? D['traffic.policyPollingMinutes'].value,
+      managementMBPerClientMonth: traffic?.managementMBPerClientMonth,
+      policyKBPerPoll: traffic?.policyKBPerPoll ?? D['traffic.policyKBPerPoll'].value,
+      notificationKBPerHour: traffic?.notificationKBPerHour ?? D['traffic.notificationKBPerHour'].value,
+      inventoryCycleDays: traffic?.inventoryCycleDays ?? D['traffic.inventoryCycleDays'].value,
+      inventoryKBPerCycle: traffic?.inventoryKBPerCycle ?? D['traffic.inventoryKBPerCycle'].value,
+      statusKBPerDay: traffic?.statusKBPerDay ?? D['traffic.statusKBPerDay'].value,
+    },
+    content: {
+      storedGB: content?.storedGB ?? D['content.storedGB'].value,
+      storageTier: content?.storageTier ?? D['content.storageTier'].value,
+      downloadMBPerClientMonth: content?.downloadMBPerClientMonth ?? D['content.downloadMBPerClientMonth'].value,
+      peerShare: content?.peerShare ?? D['content.peerShare'].value,
+    },
+    egress: {
+      otherGBPerMonth: egress?.otherGBPerMonth ?? D['egress.otherGBPerMonth'].value,
+      alert14DayGB: egress?.alert14DayGB ?? D['egress.alert14DayGB'].value,
+    },
+    other: { keyVaultOperationsPerMonth: other?.keyVaultOperationsPerMonth ?? D['other.keyVaultOperationsPerMonth'].value },
+    ranges,
+    input,
+    overrides,
+  };
 }
 
 function readPath(input: unknown, path: string): unknown {
@@ -65,91 +123,56 @@ function readPath(input: unknown, path: string): unknown {
   return node;
 }
 
-/** Applies the defaults to a validated scenario file, recording the source of every figure. */
-export function resolveScenario(input: ScenarioInput, ranges: readonly AssumptionRange[] = []): Scenario {
+/** Fields that have no default: given by the file or not used. */
+const OPTIONAL_FIELDS = ['gateway.instances', 'gateway.clientsPerInstance', 'traffic.managementMBPerClientMonth'];
+
+/**
+ * Every field the model uses, with its value and where it came from: the file ("user scenario"), an
+ * override (its source), or the default's own source; a range says so and which value was used.
+ */
+export function scenarioAssumptions(scenario: Scenario): Assumption[] {
+  const sourceOf = (path: string, fallback: string) => scenario.overrides[path] ?? fallback;
   const assumptions: Assumption[] = [
-    { name: 'name', value: input.name, source: USER_SCENARIO },
-    { name: 'region', value: input.region, source: USER_SCENARIO },
-    { name: 'clients.total', value: input.clients.total, source: USER_SCENARIO },
+    { name: 'name', value: scenario.name, source: sourceOf('name', USER_SCENARIO) },
+    { name: 'region', value: scenario.region, source: sourceOf('region', USER_SCENARIO) },
+    { name: 'clients.total', value: scenario.input.clients.total, source: sourceOf('clients.total', USER_SCENARIO) },
   ];
-  const take = <K extends DefaultedField>(path: K): (typeof SCENARIO_DEFAULTS)[K]['value'] => {
-    const given = readPath(input, path);
-    if (given !== undefined) {
-      assumptions.push({ name: path, value: given as string | number, source: USER_SCENARIO });
-      return given as (typeof SCENARIO_DEFAULTS)[K]['value'];
+  const defaulted = Object.keys(SCENARIO_DEFAULTS) as (keyof typeof SCENARIO_DEFAULTS)[];
+  for (const path of defaulted) {
+    const given = readPath(scenario.input, path);
+    if (given !== undefined) assumptions.push({ name: path, value: given as string | number, source: sourceOf(path, USER_SCENARIO) });
+    else assumptions.push({ name: path, value: SCENARIO_DEFAULTS[path].value, source: SCENARIO_DEFAULTS[path].source });
+    if (path === 'gateway.minInstances') {
+      // the optional gateway fields are listed where they were before, after minInstances
+      for (const optional of OPTIONAL_FIELDS.slice(0, 2)) {
+        const value = readPath(scenario.input, optional);
+        if (typeof value === 'number') assumptions.push({ name: optional, value, source: sourceOf(optional, USER_SCENARIO) });
+      }
     }
-    const fallback = SCENARIO_DEFAULTS[path];
-    assumptions.push({ name: path, value: fallback.value, source: fallback.source });
-    return fallback.value;
-  };
-  const optional = (path: string): number | undefined => {
-    const given = readPath(input, path);
-    if (typeof given !== 'number') return undefined;
-    assumptions.push({ name: path, value: given, source: USER_SCENARIO });
-    return given;
-  };
-
-  return {
-    name: input.name,
-    region: input.region,
-    currency: take('currency'),
-    hoursPerMonth: take('hoursPerMonth'),
-    commitment: take('commitment') as Commitment,
-    clients: {
-      total: input.clients.total,
-      peakConcurrency: take('clients.peakConcurrency'),
-      onlineHoursPerDay: take('clients.onlineHoursPerDay'),
-    },
-    gateway: {
-      vmSize: take('gateway.vmSize') as VmSizeName,
-      os: take('gateway.os') as 'windows' | 'linux',
-      minInstances: take('gateway.minInstances'),
-      instances: optional('gateway.instances'),
-      clientsPerInstance: optional('gateway.clientsPerInstance'),
-      publicIp: take('gateway.publicIp') as 'standard-static' | 'none',
-      migrate2609: input.gateway?.migrate2609 ?? false,
-    },
-    traffic: {
-      policyPollingMinutes: take('traffic.policyPollingMinutes'),
-      managementMBPerClientMonth: optional('traffic.managementMBPerClientMonth'),
-      policyKBPerPoll: take('traffic.policyKBPerPoll'),
-      notificationKBPerHour: take('traffic.notificationKBPerHour'),
-      inventoryCycleDays: take('traffic.inventoryCycleDays'),
-      inventoryKBPerCycle: take('traffic.inventoryKBPerCycle'),
-      statusKBPerDay: take('traffic.statusKBPerDay'),
-    },
-    content: {
-      storedGB: take('content.storedGB'),
-      storageTier: take('content.storageTier') as 'hot' | 'cool',
-      downloadMBPerClientMonth: take('content.downloadMBPerClientMonth'),
-      peerShare: take('content.peerShare'),
-    },
-    egress: { otherGBPerMonth: take('egress.otherGBPerMonth'), alert14DayGB: take('egress.alert14DayGB') },
-    other: { keyVaultOperationsPerMonth: take('other.keyVaultOperationsPerMonth') },
-    assumptions: assumptions.map((a) => {
-      const range = ranges.find((r) => r.path === a.name);
-      return range ? { ...a, source: `${a.source}: ${range.distribution} range ${range.low} / ${range.distribution === 'triangular' ? `${range.mode} / ` : ''}${range.high}, the ${range.distribution === 'triangular' ? 'mode' : 'midpoint'} used` } : a;
-    }),
-    ranges,
-    input,
-  };
+    if (path === 'traffic.policyPollingMinutes') {
+      const value = readPath(scenario.input, OPTIONAL_FIELDS[2]!);
+      if (typeof value === 'number') assumptions.push({ name: OPTIONAL_FIELDS[2]!, value, source: sourceOf(OPTIONAL_FIELDS[2]!, USER_SCENARIO) });
+    }
+  }
+  return assumptions.map((a) => {
+    const range = scenario.ranges.find((r) => r.path === a.name);
+    if (!range) return a;
+    const triangular = range.distribution === 'triangular';
+    return { ...a, source: `${a.source}: ${range.distribution} range ${range.low} / ${triangular ? `${range.mode} / ` : ''}${range.high}, the ${triangular ? 'mode' : 'midpoint'} used` };
+  });
 }
 
-/** The scenario with one figure replaced (a command-line option, a month's real hours), its source noted. */
-function override<K extends 'commitment' | 'hoursPerMonth'>(scenario: Scenario, field: K, value: Scenario[K], source: string): Scenario {
-  return {
-    ...scenario,
-    [field]: value,
-    assumptions: scenario.assumptions.map((a) => (a.name === field ? { name: field, value, source } : a)),
-  };
-}
-
-/** The scenario with another commitment, as the command line asks (`--commitment`). */
-export function withCommitment(scenario: Scenario, commitment: Commitment, source: string): Scenario {
-  return override(scenario, 'commitment', commitment, source);
-}
-
-/** The scenario priced over another number of hours (a real month's, for actuals). */
-export function withHoursPerMonth(scenario: Scenario, hours: number, source: string): Scenario {
-  return override(scenario, 'hoursPerMonth', hours, source);
+/**
+ * The scenario with values set from outside the file, written into its input and resolved again, so
+ * that ranges, sweeps and overrides compose. An overridden field is no longer a range.
+ */
+export function withOverrides(scenario: Scenario, overrides: readonly Override[]): Scenario {
+  let input = scenario.input;
+  const sources = { ...scenario.overrides };
+  for (const o of overrides) {
+    input = setPath(input, o.path, o.value);
+    sources[o.path] = o.source;
+  }
+  const paths = new Set(overrides.map((o) => o.path));
+  return resolveScenario(input, scenario.ranges.filter((r) => !paths.has(r.path)), sources);
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { VM_SIZE_NAMES, isVmSizeName } from '../sizing/vm-sizes.js';
 import { AZURE_REGIONS, isKnownRegion } from '../pricing/regions.js';
-import { COMMITMENTS } from '../estimate/commitment.js';
+import { COMMITMENTS } from '../pricing/commitments.js';
 
 /**
  * The scenario file's contract: what a user may write, checked at the boundary.

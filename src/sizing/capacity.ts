@@ -50,6 +50,26 @@ function splitEvenly(total: number, parts: number): number[] {
   return Array.from({ length: parts }, (_, i) => base + (i < extra ? 1 : 0));
 }
 
+/**
+ * ceil(clients x share), exactly: 1000 x 0.07 is 70, not the float 70.00000000000001 (which would ceil
+ * to 71). The share is taken as the decimal it is written as; whole numbers are multiplied as
+ * integers, and Decimal does it when they would not stay exact.
+ */
+export function ceilProduct(clients: number, share: number): number {
+  if (share === 1 || share === 0) return clients * share;
+  const text = String(share);
+  const point = text.indexOf('.');
+  if (point > 0 && !text.includes('e')) {
+    const scale = 10 ** (text.length - point - 1);
+    const product = clients * Number(text.slice(0, point) + text.slice(point + 1));
+    if (Number.isSafeInteger(product) && Number.isSafeInteger(scale)) {
+      const whole = Math.floor(product / scale);
+      return whole * scale < product ? whole + 1 : whole;
+    }
+  }
+  return new Decimal(clients).times(share).ceil().toNumber();
+}
+
 /** Connection points one CMG needs: one per four instances, one per 16,384 clients, two for HA. */
 export function connectionPointsFor(instances: number, concurrentClients: number): number {
   return Math.max(
@@ -64,8 +84,7 @@ export function sizeGateway(input: SizingInput): Sizing {
   const warnings: Warning[] = [];
   const size = input.vmSize;
   const clientsPerInstance = input.clientsPerInstance ?? size.clientsPerInstance;
-  // Decimal, so that 1000 x 0.07 is 70 and not 70.00000000000001 (which would ceil to 71)
-  const concurrentClients = new Decimal(input.totalClients).times(input.peakConcurrency).ceil().toNumber();
+  const concurrentClients = ceilProduct(input.totalClients, input.peakConcurrency);
   const forLoad = ceilDiv(concurrentClients, clientsPerInstance);
   const instancesNeeded = Math.max(forLoad, input.minInstances);
   const cap = MAX_INSTANCES_PER_GATEWAY.value;

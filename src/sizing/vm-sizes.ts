@@ -41,19 +41,6 @@ export const VM_SIZES: Readonly<Record<VmSizeName, VmSize>> = {
 
 export const VM_SIZE_NAMES = Object.keys(VM_SIZES) as VmSizeName[];
 
-/**
- * How the Retail Prices API names each size's meters: productName of the Linux meter
- * ("... Series"); the Windows meter is the same product with " Windows" appended.
- */
-export const VM_PRICE_PRODUCT: Readonly<Record<VmSizeName, string>> = {
-  Standard_B2s: 'Virtual Machines BS Series',
-  Standard_A2_v2: 'Virtual Machines Av2 Series',
-  Standard_A4_v2: 'Virtual Machines Av2 Series',
-  Standard_D2ads_v6: 'Virtual Machines Dadsv6 Series',
-  Standard_D4ads_v6: 'Virtual Machines Dadsv6 Series',
-  Standard_D8ads_v6: 'Virtual Machines Dadsv6 Series',
-};
-
 export function isVmSizeName(value: string): value is VmSizeName {
   return Object.prototype.hasOwnProperty.call(VM_SIZES, value);
 }

@@ -1,10 +1,10 @@
-import { COST_COMPONENTS, type CostComponent } from '../estimate/cost-line.js';
-import { COMMITMENTS } from '../estimate/commitment.js';
-import { estimate, type EstimateContext } from '../estimate/estimate.js';
+import type { CostComponent } from '../pricing/cost-line.js';
+import { COMMITMENTS } from '../pricing/commitments.js';
+import { evaluate } from '../estimate/estimate.js';
+import { shownCosts } from '../estimate/shown.js';
 import { MissingPriceError } from '../model/errors.js';
-import { minorUnitDigits, type Decimal } from '../model/money.js';
+import { minorUnitDigits, quantityString, type Decimal } from '../model/money.js';
 import type { PriceList } from '../pricing/price-list.js';
-import { quantityString, shownCosts } from '../report/estimate-report.js';
 import { resolveScenario, type Scenario } from '../scenario/scenario.js';
 import { setPath } from '../scenario/ranges.js';
 import { VM_SIZES, VM_SIZE_NAMES } from '../sizing/vm-sizes.js';
@@ -52,27 +52,28 @@ function combinations(specs: readonly VarySpec[]): Record<string, number | strin
   return outer.flatMap((o) => first!.values.map((v) => ({ [first!.path]: v, ...(second ? { [second.path]: o! } : {}) })));
 }
 
+/** The scenario at one point: the values written into its input (overrides kept), resolved again. */
 function scenarioAt(base: Scenario, values: Record<string, number | string>, extra: Record<string, string> = {}): Scenario {
   let input = base.input;
   for (const [path, value] of Object.entries({ ...values, ...extra })) input = setPath(input, path, value);
-  return resolveScenario(input);
+  return resolveScenario(input, [], base.overrides);
 }
 
-function totalOf(scenario: Scenario, list: PriceList, context: EstimateContext): Decimal {
-  return shownCosts(estimate(scenario, list, context)).total;
+function totalOf(scenario: Scenario, list: PriceList): Decimal {
+  return shownCosts(evaluate(scenario, list)).total;
 }
 
 /**
  * The estimate at every point of a one- or two-field sweep, and where a bigger VM size or a commitment
  * would cost less than the scenario's own choice (along the first field, for each value of the second).
  */
-export function sweep(base: Scenario, specs: readonly VarySpec[], list: PriceList, context: EstimateContext): SweepResult {
+export function sweep(base: Scenario, specs: readonly VarySpec[], list: PriceList): SweepResult {
   const currency = base.currency;
   const digits = minorUnitDigits(currency);
   const combos = combinations(specs);
   const totals: Decimal[] = [];
   const points = combos.map((values) => {
-    const result = estimate(scenarioAt(base, values), list, context);
+    const result = evaluate(scenarioAt(base, values), list);
     const shown = shownCosts(result);
     totals.push(shown.total);
     return {
@@ -81,7 +82,7 @@ export function sweep(base: Scenario, specs: readonly VarySpec[], list: PriceLis
       gateways: result.sizing.gateways,
       connectionPoints: result.sizing.connectionPoints,
       egressGB: quantityString(result.traffic.egressGB, 2),
-      costs: { ...(Object.fromEntries(COST_COMPONENTS.map((c) => [c, shown.components[c].toFixed(digits)])) as Record<CostComponent, string>), total: shown.total.toFixed(digits) },
+      costs: { compute: shown.groups.compute.toFixed(digits), egress: shown.groups.egress.toFixed(digits), storage: shown.groups.storage.toFixed(digits), other: shown.groups.other.toFixed(digits), total: shown.total.toFixed(digits) },
     };
   });
 
@@ -106,7 +107,7 @@ export function sweep(base: Scenario, specs: readonly VarySpec[], list: PriceLis
       const label = Object.entries(alternative).map(([k, v]) => `${k}=${v}`).join(', ');
       let altTotals: Decimal[];
       try {
-        altTotals = combos.map((values) => totalOf(scenarioAt(base, values, alternative), list, context));
+        altTotals = combos.map((values) => totalOf(scenarioAt(base, values, alternative), list));
       } catch (error) {
         if (error instanceof MissingPriceError) {
           notes.push(`${label}: not priced by the price file, so not compared`);

@@ -55,7 +55,9 @@ export function parseVary(text: string, base: ScenarioInput): VarySpec {
     values = numericField ? items.map(Number) : items;
   }
   const numeric = values.every((v) => typeof v === 'number');
-  for (const value of new Set(values)) {
+  // the field's rules are bounds and whole numbers: a range's ends and its step settle every value between
+  const checked = range ? [...new Set([values[0]!, values[1] ?? values[0]!, values[values.length - 1]!])] : new Set(values);
+  for (const value of checked) {
     const checked = scenarioSchema.safeParse(setPath(base, path, value), { reportInput: true });
     if (!checked.success) {
       const { path: at, message } = describeIssue(checked.error.issues[0]!);

@@ -1,4 +1,4 @@
-import { Decimal, ZERO } from '../model/money.js';
+import { Decimal } from '../model/money.js';
 import { HOURS_PER_DAY, KB_PER_MB, MB_PER_GB } from '../model/units.js';
 
 export interface TrafficInput {
@@ -41,7 +41,7 @@ export interface Traffic {
 }
 
 /** Management MB a month for one client online 24 h, derived from its client settings. */
-export function deriveManagementMB(input: TrafficInput): ManagementBreakdown {
+export function deriveManagementMB(input: Omit<TrafficInput, 'totalClients'>): ManagementBreakdown {
   const hours = new Decimal(input.hoursPerMonth);
   const days = hours.dividedBy(HOURS_PER_DAY);
   const perMB = (kb: Decimal) => kb.dividedBy(KB_PER_MB);
@@ -53,28 +53,36 @@ export function deriveManagementMB(input: TrafficInput): ManagementBreakdown {
   };
 }
 
-/**
- * The CMG's monthly egress: management traffic (scaled by the hours a client is online) plus
- * content downloads (not scaled: a client fetches its content whenever it is online). 1 GB = 1024 MB.
- */
-export function estimateTraffic(input: TrafficInput): Traffic {
+/** One client's traffic a month: what does not depend on the number of clients. */
+export interface PerClientTraffic {
+  readonly managementMBPerClientMonth24h: Decimal;
+  readonly managementBasis: 'measured' | 'derived';
+  readonly breakdown?: ManagementBreakdown;
+  readonly managementMBPerClientMonth: Decimal;
+  readonly contentMBPerClientMonth: Decimal;
+}
+
+/** Per client: management traffic scaled by the hours a client is online, content after the share peers serve. */
+export function perClientTraffic(input: Omit<TrafficInput, 'totalClients'>): PerClientTraffic {
   const measured = input.measuredManagementMBPerClientMonth;
   const breakdown = measured === undefined ? deriveManagementMB(input) : undefined;
-  const per24h = breakdown
-    ? [breakdown.policy, breakdown.notification, breakdown.inventory, breakdown.status].reduce((a, b) => a.plus(b), ZERO)
-    : new Decimal(measured!);
-  const management = per24h.times(input.onlineHoursPerDay).dividedBy(HOURS_PER_DAY);
-  const content = new Decimal(input.downloadMBPerClientMonth).times(new Decimal(1).minus(input.peerShare));
-  const managementGB = management.times(input.totalClients).dividedBy(MB_PER_GB);
-  const contentGB = content.times(input.totalClients).dividedBy(MB_PER_GB);
+  const per24h = breakdown ? breakdown.policy.plus(breakdown.notification).plus(breakdown.inventory).plus(breakdown.status) : new Decimal(measured!);
   return {
     managementMBPerClientMonth24h: per24h,
     managementBasis: breakdown ? 'derived' : 'measured',
     breakdown,
-    managementMBPerClientMonth: management,
-    contentMBPerClientMonth: content,
-    managementGB,
-    contentGB,
-    egressGB: managementGB.plus(contentGB),
+    managementMBPerClientMonth: input.onlineHoursPerDay === HOURS_PER_DAY ? per24h : per24h.times(input.onlineHoursPerDay).dividedBy(HOURS_PER_DAY),
+    contentMBPerClientMonth: input.peerShare === 0 ? new Decimal(input.downloadMBPerClientMonth) : new Decimal(input.downloadMBPerClientMonth).times(new Decimal(1).minus(input.peerShare)),
   };
+}
+
+/**
+ * The CMG's monthly egress: management traffic (scaled by the hours a client is online) plus
+ * content downloads (not scaled: a client fetches its content whenever it is online). 1 GB = 1024 MB.
+ * `perClient` may be handed in when it is known (a sweep over the number of clients).
+ */
+export function estimateTraffic(input: TrafficInput, perClient: PerClientTraffic = perClientTraffic(input)): Traffic {
+  const managementGB = perClient.managementMBPerClientMonth.times(input.totalClients).dividedBy(MB_PER_GB);
+  const contentGB = perClient.contentMBPerClientMonth.times(input.totalClients).dividedBy(MB_PER_GB);
+  return { ...perClient, managementGB, contentGB, egressGB: managementGB.plus(contentGB) };
 }

@@ -1,7 +1,17 @@
 // Items in the Retail Prices API's own shape for the fake API: every meter the model uses, for a few
 // regions, with the noise the real API has (Spot, Low Priority, DevTest, other storage meters).
 import type { PriceItem } from '../../src/pricing/price-item.js';
-import { VM_PRICE_PRODUCT, VM_SIZE_NAMES } from '../../src/sizing/vm-sizes.js';
+import { VM_SIZE_NAMES, type VmSizeName } from '../../src/sizing/vm-sizes.js';
+
+/** How the Retail Prices API names each size's product: the Linux meter's ("... Series"); Windows adds " Windows". */
+const VM_PRICE_PRODUCT: Readonly<Record<VmSizeName, string>> = {
+  Standard_B2s: 'Virtual Machines BS Series',
+  Standard_A2_v2: 'Virtual Machines Av2 Series',
+  Standard_A4_v2: 'Virtual Machines Av2 Series',
+  Standard_D2ads_v6: 'Virtual Machines Dadsv6 Series',
+  Standard_D4ads_v6: 'Virtual Machines Dadsv6 Series',
+  Standard_D8ads_v6: 'Virtual Machines Dadsv6 Series',
+};
 import { blobItems, egressItems, item, keyVaultItem, publicIpItem } from './prices.js';
 
 const LINUX_EASTUS: Record<string, number> = {

@@ -2,7 +2,7 @@
 // paging through an absolute NextPageLink back at itself, and scripted faults.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { parseEqAnd } from '../../src/pricing/odata-filter.js';
+import { parseEqAnd } from './odata-parse.js';
 
 export type FaultAction =
   | { kind: 'status'; status: number; headers?: Record<string, string>; body?: string }

@@ -4,7 +4,7 @@ import { readInputText } from '../../io/read-input.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
 import { readPriceList } from '../inputs.js';
 import { loadScenario } from '../../scenario/load.js';
-import { withHoursPerMonth } from '../../scenario/scenario.js';
+import { withOverrides } from '../../scenario/scenario.js';
 import { calibratedScenarioText } from '../../scenario/calibrated.js';
 import { estimate } from '../../estimate/estimate.js';
 import { billingMonth } from '../../actuals/dates.js';
@@ -13,9 +13,8 @@ import { describeSelector, rowSelector, type RowSelector } from '../../actuals/s
 import { prefilterFor, readExport } from '../../actuals/export-reader.js';
 import { calibrate, recommendAlerts } from '../../actuals/calibrate.js';
 import { parseSiteTelemetry } from '../../actuals/site-telemetry.js';
-import { buildActualsReport } from '../../report/actuals-report.js';
-import { renderReport, type ReportFormat } from '../../report/render.js';
-import { COMPONENT_COLOURS, groupedBarChart } from '../../report/chart.js';
+import { buildActualsReport, renderActuals } from '../../report/actuals-report.js';
+import type { ReportFormat } from '../../report/render.js';
 import { emit, type CommandIO } from '../output.js';
 
 export interface ActualsOptions {
@@ -69,7 +68,7 @@ export async function runActuals(scenarioFile: string, options: ActualsOptions, 
 
   const scenarioText = await readInputText(scenarioFile, 'scenario file');
   const loaded = loadScenario(scenarioText, scenarioFile);
-  const scenario = withHoursPerMonth(loaded, month.hours, `the real hours of ${month.month} (${month.days} days x 24)`);
+  const scenario = withOverrides(loaded, [{ path: 'hoursPerMonth', value: month.hours, source: `the real hours of ${month.month} (${month.days} days x 24)` }]);
   const priceList = await readPriceList(options.prices);
   const telemetry = options.siteTelemetry ? parseSiteTelemetry(await readInputText(options.siteTelemetry, 'site telemetry file'), options.siteTelemetry) : undefined;
   const forecast = estimate(scenario, priceList, { now: io.now() });
@@ -129,27 +128,5 @@ export async function runActuals(scenarioFile: string, options: ActualsOptions, 
     io.stderr(`wrote ${options.writeCalibrated} (calibrated scenario)\n`);
   }
 
-  const view = {
-    chart: groupedBarChart(
-      report.components.map((c) => ({
-        label: c.component,
-        bars: [
-          { label: 'forecast', value: c.forecastCost, colour: '#b7c4d3' },
-          { label: 'actual', value: c.actualCost, colour: COMPONENT_COLOURS[c.component] },
-        ],
-      })),
-    ),
-    rowsWithTotal: [
-      ...report.components.map((c) => ({ ...c, pct: c.variancePct ?? 'n/a', verdictClass: c.verdict.replace(' ', '-') })),
-      { component: 'total', ...report.total, pct: report.total.variancePct ?? 'n/a', verdictClass: report.total.verdict.replace(' ', '-'), forecastQuantity: null, actualQuantity: null, unit: '' },
-    ],
-    totalVerdictClass: report.total.verdict.replace(' ', '-'),
-    calibrationRows: [
-      { name: 'management MB/client/month (online 24 h)', scenario: report.calibration.scenario.managementMBPerClientMonth, calibrated: report.calibration.managementMBPerClientMonth, basis: report.calibration.basis.management },
-      { name: 'content MB/client/month (before peers)', scenario: report.calibration.scenario.contentMBPerClientMonth, calibrated: report.calibration.contentMBPerClientMonth, basis: report.calibration.basis.content },
-      { name: 'instance-hours', scenario: report.calibration.scenario.instanceHours, calibrated: report.calibration.instanceHours, basis: 'actual compute hours' },
-      { name: 'egress GB', scenario: report.calibration.scenario.egressGB, calibrated: report.calibration.egressGB, basis: 'actual internet egress' },
-    ],
-  };
-  await emit(renderReport('actuals', options.format, report, view), options.out, io, `actual ${report.total.actualCost} ${report.currency} against ${report.total.forecastCost} forecast: ${report.total.verdict}`);
+  await emit(renderActuals(report, options.format), options.out, io, `actual ${report.total.actualCost} ${report.currency} against ${report.total.forecastCost} forecast: ${report.total.verdict}`);
 }

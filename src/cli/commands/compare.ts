@@ -1,69 +1,17 @@
-import { readPriceList, readScenario } from '../inputs.js';
-import { estimate, type Estimate } from '../../estimate/estimate.js';
-import { compareEstimates, oneCurrency, type Comparison } from '../../compare/compare.js';
+import { estimate } from '../../estimate/estimate.js';
+import { compareEstimates, oneCurrency } from '../../compare/compare.js';
+import { renderComparison } from '../../report/compare-report.js';
+import type { ReportFormat } from '../../report/render.js';
 import type { Scenario } from '../../scenario/scenario.js';
-import { renderReport, type ReportFormat } from '../../report/render.js';
-import { groupedBarChart } from '../../report/chart.js';
+import { readPriceList, readScenario } from '../inputs.js';
 import { emit, type CommandIO } from '../output.js';
 
-/** Colours of the scenarios in the comparison chart, in order (repeating past eight). */
-export const SCENARIO_COLOURS = ['#2f6db5', '#e08a1e', '#3a9a5b', '#8a6bb8', '#c4453c', '#4aa3b5', '#8c7a3a', '#5d6d7e'];
-
-/** The rows of the side-by-side table: one per figure, one column per scenario. */
-export function comparisonRows(c: Comparison) {
-  const row = (metric: string, unit: string, values: (string | number | null)[], kind: 'text' | 'number' = 'number') => ({ metric, unit, values, kind });
-  const s = c.scenarios;
-  const money = c.currency;
-  return [
-    row('file', '', s.map((x) => x.file), 'text'),
-    row('region', '', s.map((x) => x.region), 'text'),
-    row('VM size', '', s.map((x) => x.vmSize), 'text'),
-    row('commitment', '', s.map((x) => x.commitment), 'text'),
-    row('clients', '', s.map((x) => x.clients)),
-    row('instances', '', s.map((x) => x.sizing.instances)),
-    row('CMGs', '', s.map((x) => x.sizing.gateways)),
-    row('connection points', '', s.map((x) => x.sizing.connectionPoints)),
-    row('egress', 'GB', s.map((x) => x.traffic.egressGB)),
-    row('compute cost', money, s.map((x) => x.costs.compute)),
-    row('egress cost', money, s.map((x) => x.costs.egress)),
-    row('storage cost', money, s.map((x) => x.costs.storage)),
-    row('other cost', money, s.map((x) => x.costs.other)),
-    row('total', money, s.map((x) => x.costs.total)),
-    row('cost per client a month', money, s.map((x) => x.costPerClientMonth)),
-    row('difference from the first', money, s.map((x) => x.deltaTotal)),
-    row('difference from the first', '%', s.map((x) => x.deltaPct)),
-  ];
-}
-
-/** Renders a comparison in any format: JSON is the contract itself. */
-export function renderComparison(comparison: Comparison, format: ReportFormat): string {
-  const rows = comparisonRows(comparison);
-  const columns = comparison.scenarios.map((_, i) => `s${i}`);
-  const view = {
-    rows,
-    table: {
-      rows: rows.map((r) => ({ metric: r.unit ? `${r.metric} (${r.unit})` : r.metric, ...Object.fromEntries(r.values.map((v, i) => [`s${i}`, v ?? 'n/a'])) })),
-      columns: ['metric', ...columns].join('|'),
-      headers: ['', ...comparison.scenarios.map((s) => s.name.replace(/\|/g, '/'))].join('|'),
-      right: columns.join('|'),
-    },
-    chart: groupedBarChart(
-      (['compute', 'egress', 'storage', 'other', 'total'] as const).map((component) => ({
-        label: component,
-        bars: comparison.scenarios.map((s, i) => ({ label: s.name, value: s.costs[component], colour: SCENARIO_COLOURS[i % SCENARIO_COLOURS.length]! })),
-      })),
-      720,
-    ),
-  };
-  return renderReport('compare', format, comparison, view);
-}
-
+/** `cmg-planner compare A B ...`: the scenarios side by side, the first the baseline. */
 export async function runCompare(files: readonly string[], options: { prices?: string; format: ReportFormat; out?: string }, io: CommandIO): Promise<void> {
   const scenarios: { file: string; scenario: Scenario }[] = [];
   for (const file of files) scenarios.push({ file, scenario: await readScenario(file) });
   oneCurrency(scenarios.map((s) => ({ file: s.file, currency: s.scenario.currency })));
   const list = await readPriceList(options.prices);
-  const entries: { file: string; estimate: Estimate }[] = scenarios.map((s) => ({ file: s.file, estimate: estimate(s.scenario, list, { now: io.now() }) }));
-  const comparison = compareEstimates(entries);
+  const comparison = compareEstimates(scenarios.map((s) => ({ file: s.file, estimate: estimate(s.scenario, list, { now: io.now() }) })));
   await emit(renderComparison(comparison, options.format), options.out, io, `${comparison.scenarios.length} scenarios`);
 }

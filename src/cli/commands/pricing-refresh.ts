@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import { UserInputError, ExternalError } from '../../model/errors.js';
 import { writeFileAtomic } from '../../io/atomic-write.js';
-import { fetchAllPages, DEFAULT_RETAIL_CLIENT, type RetailClientOptions } from '../../http/retail-client.js';
+import { fetchAllPages, DEFAULT_RETAIL_CLIENT, type RetailClientOptions } from '../../pricing/retail-client.js';
 import { refreshQueries, coverageGaps } from '../../pricing/refresh-plan.js';
 import { buildSnapshot, snapshotAsPriceList, RETAIL_CURRENCIES } from '../../pricing/snapshot-build.js';
-import { DEFAULT_SNAPSHOT_NAME, PACKAGE_ROOT } from '../../pricing/default-snapshot.js';
+import { DEFAULT_SNAPSHOT_NAME } from '../../pricing/default-snapshot.js';
+import { PACKAGE_ROOT } from '../../io/package-root.js';
 import { isKnownRegion } from '../../pricing/regions.js';
 import { VM_SIZE_NAMES, isVmSizeName, type VmSizeName } from '../../sizing/vm-sizes.js';
 import type { CommandIO } from '../output.js';

@@ -1,4 +1,4 @@
-export { DEFAULT_RETRY_POLICY } from './retry.js';
+export { DEFAULT_RETRY_POLICY } from '../http/retry.js';
 
 /** The public Retail Prices API (https://learn.microsoft.com/rest/api/cost-management/retail-prices/azure-retail-prices). */
 export const RETAIL_PRICES_ENDPOINT = 'https://prices.azure.com/api/retail/prices';

@@ -1,7 +1,9 @@
-import { Decimal, ZERO } from '../model/money.js';
-import type { PriceTier } from '../pricing/price-list.js';
+import { ZERO, type Decimal } from '../model/money.js';
+import type { PriceTier } from './price-list.js';
 
 export interface TierCharge {
+  /** The tier that prices this part (its item is the part's provenance). */
+  readonly tier: PriceTier;
   /** Where the tier starts and ends, in the meter's units (to is undefined for the last tier). */
   readonly fromUnits: Decimal;
   readonly toUnits?: Decimal;
@@ -15,19 +17,22 @@ export interface TierCharge {
  * Charges `quantity` units that come on top of `alreadyUsed` units on the same tiered meter
  * (the tiers and the free allowance are shared): the result is what the quantity adds to the bill,
  * split by tier. Units below the first tier's start are charged at the first tier's price.
+ * Tiers are sorted by their start (the price list's resolution sorts them).
  */
 export function chargeTiers(tiers: readonly PriceTier[], quantity: Decimal, alreadyUsed: Decimal = ZERO): TierCharge[] {
   const start = alreadyUsed;
   const end = alreadyUsed.plus(quantity);
   const charges: TierCharge[] = [];
-  tiers.forEach((tier, i) => {
-    const lo = i === 0 ? ZERO : tier.fromUnits;
+  for (let i = 0; i < tiers.length; i++) {
+    const tier = tiers[i]!;
     const next = tiers[i + 1]?.fromUnits;
-    const overlapStart = Decimal.max(lo, start);
-    const overlapEnd = next === undefined ? end : Decimal.min(next, end);
-    if (overlapEnd.lte(overlapStart)) return;
-    const inTier = overlapEnd.minus(overlapStart);
-    charges.push({ fromUnits: tier.fromUnits, toUnits: next, quantity: inTier, unitPrice: tier.unitPrice, cost: inTier.times(tier.unitPrice) });
-  });
+    // the part of [start, end) inside [tier start, next tier start)
+    if (next !== undefined && next.lte(start)) continue;
+    const lo = i === 0 || tier.fromUnits.lt(start) ? start : tier.fromUnits;
+    const hi = next === undefined || end.lt(next) ? end : next;
+    if (hi.lte(lo)) break;
+    const inTier = hi.minus(lo);
+    charges.push({ tier, fromUnits: tier.fromUnits, toUnits: next, quantity: inTier, unitPrice: tier.unitPrice, cost: inTier.times(tier.unitPrice) });
+  }
   return charges;
 }

@@ -1,5 +1,5 @@
-import type { Scenario } from '../scenario/scenario.js';
-import { VM_SIZES } from './vm-sizes.js';
+import { VM_SIZES } from '../sizing/vm-sizes.js';
+import { withOverrides, type Scenario } from './scenario.js';
 
 const SOURCE = 'ConfigMgr 2609 migrates Av2 and B-series v1 CMG sizes to D*ads_v6 (../shared/docs/cmg-domain.md)';
 
@@ -10,10 +10,8 @@ const SOURCE = 'ConfigMgr 2609 migrates Av2 and B-series v1 CMG sizes to D*ads_v
 export function migrate2609(scenario: Scenario): Scenario {
   const successor = VM_SIZES[scenario.gateway.vmSize].successor;
   if (!successor) return scenario;
-  return {
-    ...scenario,
-    name: `${scenario.name} (after 2609: ${successor})`,
-    gateway: { ...scenario.gateway, vmSize: successor },
-    assumptions: scenario.assumptions.map((a) => (a.name === 'gateway.vmSize' ? { name: a.name, value: successor, source: `${SOURCE}: ${scenario.gateway.vmSize} -> ${successor}` } : a)),
-  };
+  return withOverrides(scenario, [
+    { path: 'name', value: `${scenario.name} (after 2609: ${successor})`, source: `${SOURCE}: ${scenario.gateway.vmSize} -> ${successor}` },
+    { path: 'gateway.vmSize', value: successor, source: `${SOURCE}: ${scenario.gateway.vmSize} -> ${successor}` },
+  ]);
 }

@@ -5,7 +5,7 @@ import { getProxyForUrl } from 'proxy-from-env';
 import { ExternalError } from '../model/errors.js';
 import { describeIssue, fieldPath } from '../model/validation.js';
 import { snapshotEnvelopeSchema } from '../pricing/price-item.js';
-import { DEFAULT_RETRY_POLICY, backoffMs, parseRetryAfter, type RetryPolicy } from './retry.js';
+import { DEFAULT_RETRY_POLICY, backoffMs, parseRetryAfter, type RetryPolicy } from '../http/retry.js';
 
 import { DEFAULT_TIMEOUT_MS, RETAIL_PRICES_API_VERSION, RETAIL_PRICES_ENDPOINT } from './retail-defaults.js';
 

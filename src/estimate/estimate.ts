@@ -1,10 +1,10 @@
-import { Decimal, ZERO, pricedAmounts, roundingPart, type GroupedAmounts } from '../model/money.js';
+import { Decimal, ZERO, groupedRounding, type GroupedAmounts } from '../model/money.js';
 import type { Warning } from '../model/warning.js';
 import { HOURS_PER_DAY } from '../model/units.js';
 import { scenarioAssumptions, USER_SCENARIO, type Assumption, type Scenario } from '../scenario/scenario.js';
 import { sizeGateway, type Sizing } from '../sizing/capacity.js';
 import { VM_SIZES, type VmSize } from '../sizing/vm-sizes.js';
-import { estimateTraffic, perClientTraffic, type PerClientTraffic, type Traffic } from '../traffic/egress.js';
+import { estimateTraffic, perClientTraffic, type PerClientTraffic, type Traffic, type TrafficInput } from '../traffic/egress.js';
 import { MANAGEMENT_BAND_MB } from '../traffic/management-defaults.js';
 import { egressZoneOf } from '../pricing/regions.js';
 import { priceComponents } from '../pricing/charge.js';
@@ -50,7 +50,29 @@ export interface EstimateContext {
 /** Results of pure steps, kept per price list while many scenarios are evaluated against it (bounded). */
 const MEMO_LIMIT = 20_000;
 const memos = new WeakMap<PriceList, Map<string, unknown>>();
-const trafficMemo = new Map<string, PerClientTraffic>();
+/** The last per-client traffic and its inputs: a sweep over clients asks for the same one at every point. */
+let lastTraffic: { readonly input: Omit<TrafficInput, 'totalClients'>; readonly perClient: PerClientTraffic } | undefined;
+const TRAFFIC_FIELDS = [
+  'onlineHoursPerDay',
+  'hoursPerMonth',
+  'policyPollingMinutes',
+  'policyKBPerPoll',
+  'notificationKBPerHour',
+  'inventoryCycleDays',
+  'inventoryKBPerCycle',
+  'statusKBPerDay',
+  'measuredManagementMBPerClientMonth',
+  'downloadMBPerClientMonth',
+  'peerShare',
+] as const;
+
+function perClientOf(input: TrafficInput): PerClientTraffic {
+  const last = lastTraffic;
+  if (last && TRAFFIC_FIELDS.every((f) => last.input[f] === input[f])) return last.perClient;
+  const perClient = perClientTraffic(input);
+  lastTraffic = { input, perClient };
+  return perClient;
+}
 
 function remember<T>(memo: Map<string, unknown>, key: string, make: () => T): T {
   let value = memo.get(key) as T | undefined;
@@ -69,7 +91,7 @@ interface PricedPart extends GroupedAmounts<CostComponent> {
 
 function pricedPart(priced: PricedComponents, currency: string, prepared: boolean): PricedPart {
   const block = { priced, items: priced.lines.map((l) => ({ group: l.component, amount: l.cost })) };
-  return prepared ? { ...block, rounding: roundingPart(pricedAmounts(block), currency) } : block;
+  return prepared ? { ...block, rounding: groupedRounding(block, currency) } : block;
 }
 
 const computeCost = (lines: readonly CostLine[]) => lines.reduce((acc, l) => (l.component === 'compute' && l.cost ? acc.plus(l.cost) : acc), ZERO);
@@ -97,16 +119,17 @@ export function evaluate(scenario: Scenario, list: PriceList): Evaluation {
     totalClients: scenario.clients.total,
     onlineHoursPerDay: scenario.clients.onlineHoursPerDay,
     hoursPerMonth: scenario.hoursPerMonth,
-    ...t,
+    policyPollingMinutes: t.policyPollingMinutes,
+    policyKBPerPoll: t.policyKBPerPoll,
+    notificationKBPerHour: t.notificationKBPerHour,
+    inventoryCycleDays: t.inventoryCycleDays,
+    inventoryKBPerCycle: t.inventoryKBPerCycle,
+    statusKBPerDay: t.statusKBPerDay,
     measuredManagementMBPerClientMonth: t.managementMBPerClientMonth,
     downloadMBPerClientMonth: scenario.content.downloadMBPerClientMonth,
     peerShare: scenario.content.peerShare,
   };
-  const perClient = remember(
-    trafficMemo,
-    `${scenario.hoursPerMonth}|${scenario.clients.onlineHoursPerDay}|${t.managementMBPerClientMonth}|${t.policyPollingMinutes}|${t.policyKBPerPoll}|${t.notificationKBPerHour}|${t.inventoryCycleDays}|${t.inventoryKBPerCycle}|${t.statusKBPerDay}|${scenario.content.downloadMBPerClientMonth}|${scenario.content.peerShare}`,
-    () => perClientTraffic(trafficInput),
-  );
+  const perClient = perClientOf(trafficInput);
   const traffic = estimateTraffic(trafficInput, perClient);
   const where = `${scenario.region}|${scenario.currency}`;
   const c = scenarioCompute(scenario, sizing);

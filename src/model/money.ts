@@ -54,28 +54,42 @@ export function sum(values: readonly Decimal[]): Decimal {
 }
 
 /**
- * Amounts prepared for roundToSum: each floored to the minor unit, and their sums. A part whose
- * amounts do not change (a sweep's compute lines) is prepared once and handed in again and again.
+ * Amounts prepared for rounding: each floored to the minor unit, and their sums. A part whose amounts
+ * do not change (a sweep's compute lines) is prepared once and handed in again and again.
  */
-export interface RoundingPart {
+export interface RoundingPart<G extends string = string> {
   readonly amounts: readonly Decimal[];
+  /** The group of each amount (a line's component); one group when not given. */
+  readonly groupOf: readonly G[];
   readonly floors: readonly Decimal[];
+  /** Each amount less its floor: what the allocation ranks. */
+  readonly remainders: readonly Decimal[];
   readonly exactSum: Decimal;
   readonly flooredSum: Decimal;
+  /** The floors summed by group. */
+  readonly flooredByGroup: ReadonlyMap<G, Decimal>;
 }
 
-export function roundingPart(amounts: readonly Decimal[], currency: string): RoundingPart {
+export function roundingPart<G extends string = string>(amounts: readonly Decimal[], currency: string, groupOf: readonly G[] = []): RoundingPart<G> {
   const digits = minorUnitDigits(currency);
   const floors: Decimal[] = [];
-  let exactSum = ZERO;
-  let flooredSum = ZERO;
-  for (const v of amounts) {
+  const remainders: Decimal[] = [];
+  const flooredByGroup = new Map<G, Decimal>();
+  let exactSum: Decimal | undefined;
+  let flooredSum: Decimal | undefined;
+  amounts.forEach((v, i) => {
     const floor = v.toDecimalPlaces(digits, Decimal.ROUND_FLOOR);
     floors.push(floor);
-    exactSum = exactSum.plus(v);
-    flooredSum = flooredSum.plus(floor);
-  }
-  return { amounts, floors, exactSum, flooredSum };
+    remainders.push(v.minus(floor));
+    exactSum = exactSum ? exactSum.plus(v) : v;
+    flooredSum = flooredSum ? flooredSum.plus(floor) : floor;
+    const group = groupOf[i];
+    if (group !== undefined) {
+      const before = flooredByGroup.get(group);
+      flooredByGroup.set(group, before ? before.plus(floor) : floor);
+    }
+  });
+  return { amounts, groupOf, floors, remainders, exactSum: exactSum ?? ZERO, flooredSum: flooredSum ?? ZERO, flooredByGroup };
 }
 
 const minorUnits = new Map<number, Decimal>();
@@ -85,37 +99,54 @@ function minorUnit(digits: number): Decimal {
   return unit;
 }
 
+/** The allocation: the rounded total, and which amounts (by index over all parts) get one minor unit more than their floor. */
+interface Allocation {
+  readonly total: Decimal;
+  readonly raised: ReadonlySet<number>;
+}
+
+/**
+ * Largest-remainder allocation over prepared parts: the rounded amounts add up to the exact total
+ * rounded half-up; the minor units the floors lost go to the largest remainders, ties to the earlier amount.
+ */
+function allocate(parts: readonly RoundingPart[], digits: number): Allocation {
+  let exactSum: Decimal | undefined;
+  let flooredSum: Decimal | undefined;
+  for (const part of parts) {
+    exactSum = exactSum ? exactSum.plus(part.exactSum) : part.exactSum;
+    flooredSum = flooredSum ? flooredSum.plus(part.flooredSum) : part.flooredSum;
+  }
+  const total = (exactSum ?? ZERO).toDecimalPlaces(digits, Decimal.ROUND_HALF_UP);
+  // how many minor units the floors lost: small (at most the number of amounts) and never negative
+  const remaining = Math.round(total.minus(flooredSum ?? ZERO).times(10 ** digits).toNumber());
+  const raised = new Set<number>();
+  if (remaining <= 0) return { total, raised };
+  const remainders: Decimal[] = [];
+  for (const part of parts) for (const r of part.remainders) remainders.push(r);
+  // the `remaining` largest remainders, the earlier first among equals (remaining is small: pick, do not sort)
+  for (let k = 0; k < remaining; k++) {
+    let best = -1;
+    for (let i = 0; i < remainders.length; i++) {
+      if (raised.has(i)) continue;
+      if (best < 0 || remainders[i]!.comparedTo(remainders[best]!) > 0) best = i;
+    }
+    if (best < 0) break;
+    raised.add(best);
+  }
+  return { total, raised };
+}
+
 /**
  * Rounds each exact amount to the currency's minor unit so that the rounded amounts add up to the
  * rounded exact total (largest-remainder allocation, ties to the earlier amount). Shown lines then
- * always add up to the shown total. The amounts may come in prepared parts, in order.
+ * always add up to the shown total.
  */
-export function roundToSumParts(parts: readonly RoundingPart[], currency: string): Decimal[] {
-  const digits = minorUnitDigits(currency);
-  const unit = minorUnit(digits);
-  let exactSum = ZERO;
-  let flooredSum = ZERO;
-  const result: Decimal[] = [];
-  for (const part of parts) {
-    exactSum = exactSum.plus(part.exactSum);
-    flooredSum = flooredSum.plus(part.flooredSum);
-    for (const floor of part.floors) result.push(floor);
-  }
-  // how many minor units the floors lost: small (at most the number of amounts) and never negative
-  let remaining = exactSum.toDecimalPlaces(digits, Decimal.ROUND_HALF_UP).minus(flooredSum).dividedBy(unit).round().toNumber();
-  if (remaining <= 0) return result;
-  const exact = parts.flatMap((p) => p.amounts);
-  const order = exact.map((v, index) => ({ index, remainder: v.minus(result[index]!) })).sort((a, b) => b.remainder.comparedTo(a.remainder) || a.index - b.index);
-  for (const { index } of order) {
-    if (remaining <= 0) break;
-    result[index] = result[index]!.plus(unit);
-    remaining -= 1;
-  }
-  return result;
-}
-
 export function roundToSum(exact: readonly Decimal[], currency: string): Decimal[] {
-  return roundToSumParts([roundingPart(exact, currency)], currency);
+  const digits = minorUnitDigits(currency);
+  const part = roundingPart(exact, currency);
+  const { raised } = allocate([part], digits);
+  const unit = minorUnit(digits);
+  return part.floors.map((floor, i) => (raised.has(i) ? floor.plus(unit) : floor));
 }
 
 /** A quantity as shown: at most `places` decimals (4 unless said), half-up, no exponent, no trailing zeros. */
@@ -134,40 +165,55 @@ export interface ShownMoney<G extends string> {
 /** Amounts that belong to groups (a line's component); null: unpriced, left out. */
 export interface GroupedAmounts<G extends string> {
   readonly items: readonly { readonly group: G; readonly amount: Decimal | null }[];
-  /** The prepared rounding of the non-null amounts, when it was made before (see roundingPart). */
-  readonly rounding?: RoundingPart;
+  /** The prepared rounding of the non-null amounts, when it was made before (see groupedRounding). */
+  readonly rounding?: RoundingPart<G>;
+}
+
+/** A block's rounding, prepared: made once for a block that is shown again and again. */
+export function groupedRounding<G extends string>(block: GroupedAmounts<G>, currency: string): RoundingPart<G> {
+  const amounts: Decimal[] = [];
+  const groupOf: G[] = [];
+  for (const item of block.items) {
+    if (item.amount === null) continue;
+    amounts.push(item.amount);
+    groupOf.push(item.group);
+  }
+  return roundingPart(amounts, currency, groupOf);
 }
 
 /**
  * The one place shown money is made: rounds the amounts so that they add up to the rounded exact
- * total (roundToSum), and sums them by group.
+ * total (the allocation of roundToSum), and sums them by group. A group's shown sum is its floors'
+ * sum plus the minor units the allocation raised in it, so unchanged blocks cost nothing to show again.
  */
 export function shownMoney<G extends string>(blocks: readonly GroupedAmounts<G>[], groups: readonly G[], currency: string): ShownMoney<G> {
-  const parts = blocks.map((b) => b.rounding ?? roundingPart(pricedAmounts(b), currency));
-  const rounded = roundToSumParts(parts, currency);
+  const digits = minorUnitDigits(currency);
+  const unit = minorUnit(digits);
+  const parts = blocks.map((b) => b.rounding ?? groupedRounding(b, currency));
+  const { total, raised } = allocate(parts, digits);
   const byGroup = {} as Record<G, Decimal>;
   for (const g of groups) byGroup[g] = ZERO;
-  let next = 0;
-  let total = ZERO;
+  const raisedByGroup = new Map<G, number>();
+  for (const part of parts) {
+    for (const [group, floors] of part.flooredByGroup) byGroup[group] = byGroup[group] === ZERO ? floors : byGroup[group].plus(floors);
+  }
   const shown: (Decimal | null)[] = [];
-  for (const block of blocks) {
+  let index = 0;
+  blocks.forEach((block, b) => {
+    const part = parts[b]!;
+    let i = 0;
     for (const item of block.items) {
       if (item.amount === null) {
         shown.push(null);
         continue;
       }
-      const value = rounded[next++]!;
-      byGroup[item.group] = byGroup[item.group].plus(value);
-      total = total.plus(value);
-      shown.push(value);
+      const floor = part.floors[i++]!;
+      if (raised.has(index++)) {
+        shown.push(floor.plus(unit));
+        raisedByGroup.set(item.group, (raisedByGroup.get(item.group) ?? 0) + 1);
+      } else shown.push(floor);
     }
-  }
+  });
+  for (const [group, units] of raisedByGroup) byGroup[group] = byGroup[group].plus(unit.times(units));
   return { amounts: shown, groups: byGroup, total };
-}
-
-/** The amounts of a block that are priced, in order. */
-export function pricedAmounts<G extends string>(block: GroupedAmounts<G>): Decimal[] {
-  const amounts: Decimal[] = [];
-  for (const item of block.items) if (item.amount !== null) amounts.push(item.amount);
-  return amounts;
 }

@@ -20,8 +20,16 @@ export const METERS = {
 
 type Where = { readonly region: string; readonly currency: string };
 
+/** Queries are made once per set of arguments and handed out again: the price list answers a known query object at once. */
+const made = new Map<string, PriceQuery>();
+function once(key: string, make: () => PriceQuery): PriceQuery {
+  let query = made.get(key);
+  if (!query) made.set(key, (query = make()));
+  return query;
+}
+
 export function vmQuery(size: VmSizeName, os: 'windows' | 'linux', where: Where): PriceQuery {
-  return {
+  return once(`vm|${size}|${os}|${where.region}|${where.currency}`, () => ({
     serviceName: METERS.vm.serviceName,
     armRegionName: where.region,
     currencyCode: where.currency,
@@ -34,28 +42,28 @@ export function vmQuery(size: VmSizeName, os: 'windows' | 'linux', where: Where)
         ? { pattern: / Windows$/, label: "ending in ' Windows'" }
         : { pattern: /^(?!.*Windows)/, label: "without 'Windows'" },
     excludeMeter: METERS.vm.exclude,
-  };
+  }));
 }
 
 export function egressQuery(where: Where): PriceQuery {
   const m = METERS.egress;
-  return { serviceName: m.serviceName, productName: m.productName, meterName: m.meterName, unitOfMeasure: m.unitOfMeasure, armRegionName: where.region, currencyCode: where.currency, type: 'Consumption' };
+  return once(`egress|${where.region}|${where.currency}`, () => ({ serviceName: m.serviceName, productName: m.productName, meterName: m.meterName, unitOfMeasure: m.unitOfMeasure, armRegionName: where.region, currencyCode: where.currency, type: 'Consumption' }));
 }
 
 export function blobQuery(tier: 'hot' | 'cool', where: Where): PriceQuery {
   const skuName = tier === 'hot' ? 'Hot LRS' : 'Cool LRS';
   const m = METERS.blob;
-  return { serviceName: m.serviceName, productName: m.productNames, skuName, meterName: `${skuName} Data Stored`, unitOfMeasure: m.unitOfMeasure, armRegionName: where.region, currencyCode: where.currency, type: 'Consumption' };
+  return once(`blob|${tier}|${where.region}|${where.currency}`, () => ({ serviceName: m.serviceName, productName: m.productNames, skuName, meterName: `${skuName} Data Stored`, unitOfMeasure: m.unitOfMeasure, armRegionName: where.region, currencyCode: where.currency, type: 'Consumption' }));
 }
 
 export function publicIpQuery(where: Where): PriceQuery {
   const m = METERS.publicIp;
-  return { serviceName: m.serviceName, productName: m.productName, skuName: m.skuName, meterName: m.meterName, unitOfMeasure: m.unitOfMeasure, armRegionName: where.region, currencyCode: where.currency, type: 'Consumption' };
+  return once(`ip|${where.region}|${where.currency}`, () => ({ serviceName: m.serviceName, productName: m.productName, skuName: m.skuName, meterName: m.meterName, unitOfMeasure: m.unitOfMeasure, armRegionName: where.region, currencyCode: where.currency, type: 'Consumption' }));
 }
 
 export function keyVaultQuery(where: Where): PriceQuery {
   const m = METERS.keyVault;
-  return { serviceName: m.serviceName, productName: m.productName, skuName: m.skuName, meterName: m.meterName, unitOfMeasure: m.unitOfMeasure, armRegionName: where.region, currencyCode: where.currency, type: 'Consumption' };
+  return once(`kv|${where.region}|${where.currency}`, () => ({ serviceName: m.serviceName, productName: m.productName, skuName: m.skuName, meterName: m.meterName, unitOfMeasure: m.unitOfMeasure, armRegionName: where.region, currencyCode: where.currency, type: 'Consumption' }));
 }
 
 /**
@@ -64,7 +72,7 @@ export function keyVaultQuery(where: Where): PriceQuery {
  * billed on top (https://learn.microsoft.com/azure/cost-management-billing/manage/understand-vm-reservation-charges).
  */
 export function vmReservationQuery(size: VmSizeName, term: '1 Year' | '3 Years', where: Where): PriceQuery {
-  return {
+  return once(`reservation|${size}|${term}|${where.region}|${where.currency}`, () => ({
     serviceName: METERS.vm.serviceName,
     armRegionName: where.region,
     currencyCode: where.currency,
@@ -73,5 +81,5 @@ export function vmReservationQuery(size: VmSizeName, term: '1 Year' | '3 Years',
     reservationTerm: term,
     productNameMatches: { pattern: /^(?!.*Windows)/, label: "without 'Windows'" },
     excludeMeter: METERS.vm.exclude,
-  };
+  }));
 }

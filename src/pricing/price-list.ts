@@ -107,14 +107,22 @@ function queryKey(q: PriceQuery): string {
  * several items for one tier: the latest effectiveStartDate wins, then the primary meter region, then
  * the first listed. Each query is answered once per list.
  */
+const resolvedByQuery = new WeakMap<PriceList, WeakMap<PriceQuery, ResolvedPrice | null>>();
+
 export function resolvePrice(list: PriceList, query: PriceQuery): ResolvedPrice | undefined {
-  // a list's items do not change: each query is answered once (sweeps and Monte Carlo ask thousands of times)
+  // a list's items do not change: each query is answered once (sweeps and Monte Carlo ask thousands of
+  // times, mostly with the very same query object, see meters.ts)
+  let byQuery = resolvedByQuery.get(list);
+  if (!byQuery) resolvedByQuery.set(list, (byQuery = new WeakMap()));
+  const known = byQuery.get(query);
+  if (known !== undefined) return known ?? undefined;
   let cache = resolved.get(list);
   if (!cache) resolved.set(list, (cache = new Map()));
   const key = queryKey(query);
-  if (cache.has(key)) return cache.get(key);
-  const price = findPrice(list, query);
-  cache.set(key, price);
+  let price: ResolvedPrice | undefined;
+  if (cache.has(key)) price = cache.get(key);
+  else cache.set(key, (price = findPrice(list, query)));
+  byQuery.set(query, price ?? null);
   return price;
 }
 

@@ -2,8 +2,7 @@ import { Decimal, ZERO } from '../model/money.js';
 import { COST_COMPONENTS, type CostComponent } from '../pricing/cost-line.js';
 import { evaluate } from '../estimate/estimate.js';
 import type { PriceList } from '../pricing/price-list.js';
-import { resolveScenario, type Scenario } from '../scenario/scenario.js';
-import { setPath } from '../scenario/ranges.js';
+import { withValue, type Scenario } from '../scenario/scenario.js';
 import { seededRandom, triangular, uniform } from './random.js';
 
 export const DEFAULT_DRAWS = 10_000;
@@ -68,14 +67,14 @@ export function monteCarlo(scenario: Scenario, list: PriceList, options: { draws
   const byComponent = Object.fromEntries(COST_COMPONENTS.map((c) => [c, [] as Decimal[]])) as Record<CostComponent, Decimal[]>;
   let over = 0;
   for (let i = 0; i < draws; i++) {
-    let input = scenario.input;
+    // overrides (commitment, a month's hours) are in the scenario already: every drawn field counts
+    let drawn = scenario;
     for (const range of scenario.ranges) {
       const u = random();
       const value = range.distribution === 'triangular' ? triangular(u, range.low, range.mode, range.high) : uniform(u, range.low, range.high);
-      input = setPath(input, range.path, range.integer ? Math.round(value) : value);
+      drawn = withValue(drawn, range.path, range.integer ? Math.round(value) : value);
     }
-    // overrides (commitment, a month's hours) are in the input already: every drawn field counts
-    const result = evaluate(resolveScenario(input, [], scenario.overrides), list);
+    const result = evaluate(drawn, list);
     let total = ZERO;
     for (const component of COST_COMPONENTS) {
       // a component of one line keeps that line's amount (the same object draw after draw when no range touches it)

@@ -176,3 +176,16 @@ export function withOverrides(scenario: Scenario, overrides: readonly Override[]
   const paths = new Set(overrides.map((o) => o.path));
   return resolveScenario(input, scenario.ranges.filter((r) => !paths.has(r.path)), sources);
 }
+
+/**
+ * The scenario with one field of the file set (a sweep's point, a Monte Carlo draw): the value goes
+ * into the input and straight into the resolved field of the same path, copying only the objects on
+ * the path. The value must be one the field accepts (the sweep and the ranges check their values).
+ */
+export function withValue(scenario: Scenario, path: string, value: string | number): Scenario {
+  const input = setPath(scenario.input, path, value);
+  const dot = path.indexOf('.');
+  if (dot < 0) return { ...scenario, [path]: value, input };
+  const group = path.slice(0, dot) as keyof Scenario;
+  return { ...scenario, [group]: { ...(scenario[group] as object), [path.slice(dot + 1)]: value }, input };
+}

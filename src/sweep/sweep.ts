@@ -5,8 +5,7 @@ import { shownCosts } from '../estimate/shown.js';
 import { MissingPriceError } from '../model/errors.js';
 import { minorUnitDigits, quantityString, type Decimal } from '../model/money.js';
 import type { PriceList } from '../pricing/price-list.js';
-import { resolveScenario, type Scenario } from '../scenario/scenario.js';
-import { setPath } from '../scenario/ranges.js';
+import { withValue, type Scenario } from '../scenario/scenario.js';
 import { VM_SIZES, VM_SIZE_NAMES } from '../sizing/vm-sizes.js';
 import type { VarySpec } from './vary.js';
 
@@ -54,9 +53,10 @@ function combinations(specs: readonly VarySpec[]): Record<string, number | strin
 
 /** The scenario at one point: the values written into its input (overrides kept), resolved again. */
 function scenarioAt(base: Scenario, values: Record<string, number | string>, extra: Record<string, string> = {}): Scenario {
-  let input = base.input;
-  for (const [path, value] of Object.entries({ ...values, ...extra })) input = setPath(input, path, value);
-  return resolveScenario(input, [], base.overrides);
+  let scenario = base;
+  for (const path in values) scenario = withValue(scenario, path, values[path]!);
+  for (const path in extra) scenario = withValue(scenario, path, extra[path]!);
+  return scenario;
 }
 
 function totalOf(scenario: Scenario, list: PriceList): Decimal {
@@ -71,6 +71,16 @@ export function sweep(base: Scenario, specs: readonly VarySpec[], list: PriceLis
   const currency = base.currency;
   const digits = minorUnitDigits(currency);
   const combos = combinations(specs);
+  // a shown amount that did not change from one point to the next is the same object: formatted once
+  const formatted = new Map<Decimal, string>();
+  const money = (amount: Decimal) => {
+    let text = formatted.get(amount);
+    if (text === undefined) {
+      if (formatted.size > 64) formatted.clear();
+      formatted.set(amount, (text = amount.toFixed(digits)));
+    }
+    return text;
+  };
   const totals: Decimal[] = [];
   const points = combos.map((values) => {
     const result = evaluate(scenarioAt(base, values), list);
@@ -82,7 +92,7 @@ export function sweep(base: Scenario, specs: readonly VarySpec[], list: PriceLis
       gateways: result.sizing.gateways,
       connectionPoints: result.sizing.connectionPoints,
       egressGB: quantityString(result.traffic.egressGB, 2),
-      costs: { compute: shown.groups.compute.toFixed(digits), egress: shown.groups.egress.toFixed(digits), storage: shown.groups.storage.toFixed(digits), other: shown.groups.other.toFixed(digits), total: shown.total.toFixed(digits) },
+      costs: { compute: money(shown.groups.compute), egress: money(shown.groups.egress), storage: money(shown.groups.storage), other: money(shown.groups.other), total: money(shown.total) },
     };
   });
 

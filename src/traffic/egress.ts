@@ -1,4 +1,4 @@
-import { Decimal } from '../model/money.js';
+import { Decimal, ZERO } from '../model/money.js';
 import { HOURS_PER_DAY, KB_PER_MB, MB_PER_GB } from '../model/units.js';
 
 export interface TrafficInput {
@@ -82,7 +82,17 @@ export function perClientTraffic(input: Omit<TrafficInput, 'totalClients'>): Per
  * `perClient` may be handed in when it is known (a sweep over the number of clients).
  */
 export function estimateTraffic(input: TrafficInput, perClient: PerClientTraffic = perClientTraffic(input)): Traffic {
-  const managementGB = perClient.managementMBPerClientMonth.times(input.totalClients).dividedBy(MB_PER_GB);
-  const contentGB = perClient.contentMBPerClientMonth.times(input.totalClients).dividedBy(MB_PER_GB);
-  return { ...perClient, managementGB, contentGB, egressGB: managementGB.plus(contentGB) };
+  const clients = new Decimal(input.totalClients);
+  const managementGB = perClient.managementMBPerClientMonth.times(clients).dividedBy(MB_PER_GB);
+  const contentGB = perClient.contentMBPerClientMonth.isZero() ? ZERO : perClient.contentMBPerClientMonth.times(clients).dividedBy(MB_PER_GB);
+  return {
+    managementMBPerClientMonth24h: perClient.managementMBPerClientMonth24h,
+    managementBasis: perClient.managementBasis,
+    breakdown: perClient.breakdown,
+    managementMBPerClientMonth: perClient.managementMBPerClientMonth,
+    contentMBPerClientMonth: perClient.contentMBPerClientMonth,
+    managementGB,
+    contentGB,
+    egressGB: contentGB === ZERO ? managementGB : managementGB.plus(contentGB),
+  };
 }

@@ -62,8 +62,8 @@ describe.skipIf(!available)('HTML reports in Chromium', () => {
   /** Runs a report command as HTML and as JSON; opens the HTML (no problems allowed) and returns both. */
   async function htmlAndJson(args: readonly string[], name: string) {
     const html = join(dir, `${name}.html`);
-    expect(runCli([...args, '--out', html]).code).toBe(0);
-    const json = JSON.parse(runCli([...args, '--format', 'json']).stdout);
+    expect((await runCli([...args, '--out', html])).code).toBe(0);
+    const json = JSON.parse((await runCli([...args, '--format', 'json'])).stdout);
     const { page, problems } = await open(html, `${name}.png`);
     expect(problems).toEqual([]);
     return { page, json };

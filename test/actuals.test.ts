@@ -11,6 +11,7 @@ import { variance } from '../src/actuals/variance.js';
 import { parseTags } from '../src/actuals/select.js';
 import { runCli, tempDir, writeTemp } from './helpers/cli.js';
 import { CMG_MONTH_SCENARIO, FIXTURES, cmgMonth, exportText, type ExportKind } from './helpers/export-gen.js';
+import { EASTUS_ITEMS, snapshotText } from './helpers/prices.js';
 
 const EXPORTS = join(FIXTURES, 'cost-exports');
 
@@ -94,10 +95,11 @@ function monthFiles(kind: ExportKind, gzip = false) {
   const scenario = writeTemp(dir, 'contoso.yaml', CMG_MONTH_SCENARIO);
   const text = exportText(kind, cmgMonth());
   const file = writeTemp(dir, `costs-oct.csv${gzip ? '.gz' : ''}`, gzip ? gzipSync(text) : text);
-  return { dir, scenario, file };
+  const prices = writeTemp(dir, 'eastus-prices.json', snapshotText(EASTUS_ITEMS));
+  return { dir, scenario, file, prices };
 }
 
-// Worked by hand for the generated October 2026 (31 days, 744 hours) against the shipped prices:
+// Worked by hand for the generated October 2026 (31 days, 744 hours) against EASTUS_ITEMS (helpers/prices.ts):
 // compute  forecast 2 x 744 h x 0.136 = 202.368 -> 202.37; actual 31 x 6.528 = 202.368 -> 202.37
 // egress   forecast 20000 x (300 + 100) MB / 1024 = 7812.5 GB; (7812.5 - 100) x 0.087 = 670.9875, shown
 //          670.98 as the estimate shows it (its lines add up to its total: the leftover cents went to
@@ -116,8 +118,8 @@ const EXPECTED_COMPONENTS = [
 
 describe('actuals against the forecast, through the CLI', () => {
   it.each(['EA', 'MCA', 'FOCUS'] as const)('%s export: figures worked out by hand', async (kind) => {
-    const { scenario, file } = monthFiles(kind);
-    const run = await runCli(['actuals', scenario, '--month', '2026-10', '--export', file, '--resource-group', 'CMG-RG', '--format', 'json']);
+    const { scenario, file, prices } = monthFiles(kind);
+    const run = await runCli(['actuals', scenario, '--month', '2026-10', '--export', file, '--resource-group', 'CMG-RG', '--prices', prices, '--format', 'json']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const json = JSON.parse(run.stdout);

@@ -4,7 +4,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { diffPrices } from '../src/pricing/price-diff.js';
 import { runCli, tempDir, writeTemp } from './helpers/cli.js';
-import { egressItems, priceList, snapshotText, vmItem } from './helpers/prices.js';
+import { EASTUS_ITEMS, egressItems, priceList, snapshotText, vmItem } from './helpers/prices.js';
 
 const before = [
   vmItem('Standard_A2_v2', 0.136),
@@ -78,10 +78,21 @@ describe('pricing diff and show through the CLI', () => {
     expect(s).toMatchObject({ fetchedAt: '2026-01-01T00:00:00Z', ageDays: 326, stale: true, itemCount: 6 });
     expect(s.regions[0]).toMatchObject({ region: 'eastus', egressTiers: 3, hotLRS: false, publicIp: false });
     expect(s.regions[0].sizes.find((z: { size: string }) => z.size === 'Standard_A2_v2')).toMatchObject({ windows: '0.136', linux: '0.0903', savingsPlan: true });
-    const table = await runCli(['pricing', 'show']);
+    // the table of the same file: 6 items, fetched 326 days before the test clock's 2026-11-23
+    const table = await runCli(['pricing', 'show', '--prices', oldFile]);
     expect(table.code).toBe(0);
-    expect(table.stdout).toMatch(/items\s+338/);
-    expect(table.stdout).toMatch(/^eastus\s+USD\s+35\s+5\s+yes/m);
+    expect(table.stdout).toMatch(/^\s+fetched\s+2026-01-01T00:00:00Z \(326 days ago\): older than 90 days/m);
+    expect(table.stdout).toMatch(/^\s+items\s+6 \(Consumption 6\)$/m);
+    // meters: 6 items in eastus, 3 egress tiers, no blob, IP or Key Vault price
+    expect(table.stdout).toMatch(/^eastus\s+USD\s+6\s+3\s+-\s+-\s+-\s+-$/m);
+    // VM prices (Windows / Linux): B2s 0.05 / -, A2_v2 0.136 / 0.0903 with a savings plan
+    expect(table.stdout).toMatch(/^eastus\s+USD\s+0\.05 \/ -\s+0\.136 \/ 0\.0903 SP\s+- \/ -/m);
+  });
+
+  it('show reads the shipped snapshot', async () => {
+    const run = await runCli(['pricing', 'show']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^\s+items\s+\d+ \(/m);
   });
 });
 
@@ -98,7 +109,9 @@ describe('estimate --commitment', () => {
   });
 
   it('an Av2 reservation is refused with the reason', async () => {
-    const run = await runCli(['estimate', 'scenarios/contoso-20k.yaml', '--commitment', '1y-reservation']);
+    // EASTUS_ITEMS has no reservation prices, as the Retail Prices API has none for Av2
+    const prices = writeTemp(tempDir(), 'eastus.json', snapshotText(EASTUS_ITEMS));
+    const run = await runCli(['estimate', 'scenarios/contoso-20k.yaml', '--prices', prices, '--commitment', '1y-reservation']);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/Av2 sizes are not offered as reservations/);
   });

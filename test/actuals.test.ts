@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -9,8 +9,9 @@ import type { UsageRow } from '../src/actuals/usage-row.js';
 import { usageDay, billingMonth } from '../src/actuals/dates.js';
 import { variance } from '../src/actuals/variance.js';
 import { parseTags } from '../src/actuals/select.js';
-import { runCli, runCliAsync, tempDir, writeTemp } from './helpers/cli.js';
+import { runCli, tempDir, writeTemp } from './helpers/cli.js';
 import { CMG_MONTH_SCENARIO, FIXTURES, cmgMonth, exportText, type ExportKind } from './helpers/export-gen.js';
+import { EASTUS_ITEMS, snapshotText } from './helpers/prices.js';
 
 const EXPORTS = join(FIXTURES, 'cost-exports');
 
@@ -94,10 +95,11 @@ function monthFiles(kind: ExportKind, gzip = false) {
   const scenario = writeTemp(dir, 'contoso.yaml', CMG_MONTH_SCENARIO);
   const text = exportText(kind, cmgMonth());
   const file = writeTemp(dir, `costs-oct.csv${gzip ? '.gz' : ''}`, gzip ? gzipSync(text) : text);
-  return { dir, scenario, file };
+  const prices = writeTemp(dir, 'eastus-prices.json', snapshotText(EASTUS_ITEMS));
+  return { dir, scenario, file, prices };
 }
 
-// Worked by hand for the generated October 2026 (31 days, 744 hours) against the shipped prices:
+// Worked by hand for the generated October 2026 (31 days, 744 hours) against EASTUS_ITEMS (helpers/prices.ts):
 // compute  forecast 2 x 744 h x 0.136 = 202.368 -> 202.37; actual 31 x 6.528 = 202.368 -> 202.37
 // egress   forecast 20000 x (300 + 100) MB / 1024 = 7812.5 GB; (7812.5 - 100) x 0.087 = 670.9875, shown
 //          670.98 as the estimate shows it (its lines add up to its total: the leftover cents went to
@@ -115,9 +117,9 @@ const EXPECTED_COMPONENTS = [
 ];
 
 describe('actuals against the forecast, through the CLI', () => {
-  it.each(['EA', 'MCA', 'FOCUS'] as const)('%s export: figures worked out by hand', (kind) => {
-    const { scenario, file } = monthFiles(kind);
-    const run = runCli(['actuals', scenario, '--month', '2026-10', '--export', file, '--resource-group', 'CMG-RG', '--format', 'json']);
+  it.each(['EA', 'MCA', 'FOCUS'] as const)('%s export: figures worked out by hand', async (kind) => {
+    const { scenario, file, prices } = monthFiles(kind);
+    const run = await runCli(['actuals', scenario, '--month', '2026-10', '--export', file, '--resource-group', 'CMG-RG', '--prices', prices, '--format', 'json']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const json = JSON.parse(run.stdout);
@@ -131,42 +133,42 @@ describe('actuals against the forecast, through the CLI', () => {
     expect(json.alerts).toMatchObject({ outbound14DayGB: 8800, storageGB: 1600 });
   });
 
-  it('gzip, a tag selector, and several files', () => {
+  it('gzip, a tag selector, and several files', async () => {
     const { dir, scenario, file } = monthFiles('EA', true);
     const second = writeTemp(dir, 'other.csv', exportText('MCA', cmgMonth('2026-11', 30)));
-    const run = runCli(['actuals', scenario, '--month', '2026-10', '--export', file, second, '--tag', 'CMG-Name=ContosoCMG', '--format', 'json']);
+    const run = await runCli(['actuals', scenario, '--month', '2026-10', '--export', file, second, '--tag', 'CMG-Name=ContosoCMG', '--format', 'json']);
     expect(run.stderr).toBe('');
     const json = JSON.parse(run.stdout);
     expect(json.rowsRead).toBe(31 * 7 + 2 + 30 * 7 + 2);
     expect(json.total.actualCost).toBe('891.78');
   });
 
-  it('site telemetry: management measured, content back-solved from the egress', () => {
+  it('site telemetry: management measured, content back-solved from the egress', async () => {
     const { dir, scenario, file } = monthFiles('EA');
     const telemetry = writeTemp(dir, 'v_CloudCostEstimatorData.csv', '\uFEFFID,LaptopCount,DesktopCount,ServerCount,clientCount,AvgMPMBPerMonthPerClient,AvgContentMBPerMonthPerClient\r\nCON,12000,7000,1000,20000,250,150\r\n');
-    const json = JSON.parse(runCli(['actuals', scenario, '--month', '2026-10', '--export', file, '--resource-group', 'cmg-rg', '--site-telemetry', telemetry, '--format', 'json']).stdout);
+    const json = JSON.parse((await runCli(['actuals', scenario, '--month', '2026-10', '--export', file, '--resource-group', 'cmg-rg', '--site-telemetry', telemetry, '--format', 'json'])).stdout);
     // 7750 GB x 1024 = 7,936,000 MB - 20000 x 250 MB = 2,936,000 MB / 20000 clients = 146.8 MB
     expect(json.calibration).toMatchObject({ managementMBPerClientMonth: '250', contentMBPerClientMonth: '146.8', basis: { management: 'site telemetry', content: 'back-solved from the actual egress' } });
     expect(json.calibration.siteTelemetry).toEqual({ sites: 1, clients: 20000, managementMBPerClientMonth: '250', contentMBPerClientMonth: '150' });
   });
 
-  it('writes a calibrated scenario that keeps the comments and estimates as it says', () => {
+  it('writes a calibrated scenario that keeps the comments and estimates as it says', async () => {
     const { dir, scenario, file } = monthFiles('EA');
     const calibrated = join(dir, 'contoso-calibrated.yaml');
-    const run = runCli(['actuals', scenario, '--month', '2026-10', '--export', file, '--resource-group', 'cmg-rg', '--write-calibrated', calibrated, '--format', 'json']);
+    const run = await runCli(['actuals', scenario, '--month', '2026-10', '--export', file, '--resource-group', 'cmg-rg', '--write-calibrated', calibrated, '--format', 'json']);
     expect(run.stderr).toBe(`wrote ${calibrated} (calibrated scenario)\n`);
     const text = readFileSync(calibrated, 'utf8');
     expect(text).toMatch(/^# calibrated by cmg-planner actuals from 2026-10/);
     expect(text).toContain('managementMBPerClientMonth: 297.6 # measured');
     expect(text).toContain('downloadMBPerClientMonth: 99.2');
     expect(text).toContain('alert14DayGB: 8800');
-    const estimate = JSON.parse(runCli(['estimate', calibrated, '--format', 'json']).stdout);
+    const estimate = JSON.parse((await runCli(['estimate', calibrated, '--format', 'json'])).stdout);
     expect(estimate.traffic.egressGB).toBe('7750');
   });
 
-  it.each(['table', 'md', 'html', 'csv'])('renders %s', (format) => {
+  it.each(['table', 'md', 'html', 'csv'])('renders %s', async (format) => {
     const { scenario, file } = monthFiles('EA');
-    const run = runCli(['actuals', scenario, '--month', '2026-10', '--export', file, '--resource-group', 'cmg-rg', '--format', format]);
+    const run = await runCli(['actuals', scenario, '--month', '2026-10', '--export', file, '--resource-group', 'cmg-rg', '--format', format]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('891.78');
     if (format === 'csv') {
@@ -216,30 +218,28 @@ describe('actuals with bad input: one line naming file and line, exit 2', () => 
     { why: 'a bad month', make: (dir) => ['--export', join(dir, 'x.csv'), '--month', '2026-13'], message: /--month: "2026-13" is not a month/ },
     { why: 'no selector', make: (dir) => ['--export', writeTemp(dir, 'x.csv', exportText('EA', cmgMonth()))], message: /say which rows are the CMG's/ },
   ];
-  it.each(cases)('$why', ({ make, message, why }) => {
+  it.each(cases)('$why', async ({ make, message, why }) => {
     const dir = tempDir();
     const scenario = writeTemp(dir, 's.yaml', CMG_MONTH_SCENARIO);
     const args = make(dir);
     const selector = why === 'no selector' ? [] : ['--resource-group', 'cmg-rg'];
     const month = args.includes('--month') ? [] : ['--month', '2026-10'];
-    const run = runCli(['actuals', scenario, ...month, ...args, ...selector, '--out', join(dir, 'r.json')]);
+    const run = await runCli(['actuals', scenario, ...month, ...args, ...selector, '--out', join(dir, 'r.json')]);
     expect(run.code).toBe(2);
     expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(run.stderr).toMatch(message);
     expect(run.stdout).toBe('');
   });
 
-  it('a currency other than the scenario\'s', () => {
+  it('a currency other than the scenario\'s', async () => {
     const dir = tempDir();
     const scenario = writeTemp(dir, 's.yaml', CMG_MONTH_SCENARIO);
     const file = writeTemp(dir, 'x.csv', exportText('EA', cmgMonth().map((r) => ({ ...r, currency: 'EUR' }))));
-    const run = runCli(['actuals', scenario, '--month', '2026-10', '--export', file, '--resource-group', 'cmg-rg']);
+    const run = await runCli(['actuals', scenario, '--month', '2026-10', '--export', file, '--resource-group', 'cmg-rg']);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/the actual costs are in EUR but the forecast is in USD/);
   });
 });
-
-export { runCliAsync, writeFileSync };
 
 describe('the export reader across chunk boundaries', () => {
   it.each([

@@ -2,7 +2,9 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempDir, writeTemp } from './helpers/cli.js';
+import { main } from '../src/cli/index.js';
+import { TEST_NOW, runCli, tempDir, writeTemp } from './helpers/cli.js';
+import { EASTUS_ITEMS, snapshotText } from './helpers/prices.js';
 
 const good = `name: Test
 region: eastus
@@ -28,19 +30,19 @@ const cases: { why: string; scenario: string; message: RegExp; prices?: string }
   { why: 'a number as text', scenario: good.replace('total: 20000', 'total: "20000"'), message: /bad\.yaml:4: clients\.total: .*found "20000"/ },
   { why: 'an empty file', scenario: '', message: /bad\.yaml: the scenario file is empty/ },
   { why: 'an alias bomb', scenario: `a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n`, message: /bad\.yaml: the scenario's YAML aliases expand too far/ },
-  { why: 'a region the prices do not cover', scenario: good.replace('region: eastus', 'region: brazilsouth'), message: /no Windows Standard_A2_v2 VM price in .* for region brazilsouth, currency USD/ },
-  { why: 'a currency the prices do not cover', scenario: `${good}currency: CHF\n`, message: /for region eastus, currency CHF/ },
+  { why: 'a region the prices do not cover', scenario: good.replace('region: eastus', 'region: brazilsouth'), prices: snapshotText(EASTUS_ITEMS), message: /no Windows Standard_A2_v2 VM price in .* for region brazilsouth, currency USD/ },
+  { why: 'a currency the prices do not cover', scenario: `${good}currency: CHF\n`, prices: snapshotText(EASTUS_ITEMS), message: /for region eastus, currency CHF/ },
   { why: 'a prices file that is not JSON', scenario: good, prices: '{"Items": [', message: /prices\.json:1:12: not valid JSON/ },
   { why: 'a prices file with a bad item', scenario: good, prices: '{"Items": [{"retailPrice": "x"}]}', message: /prices\.json: Items\[0\]\.currencyCode: is required/ },
 ];
 
 describe('estimate with bad input', () => {
-  it.each(cases)('$why: one line, exit 2, no output file', ({ scenario, message, prices }) => {
+  it.each(cases)('$why: one line, exit 2, no output file', async ({ scenario, message, prices }) => {
     const dir = tempDir();
     const file = writeTemp(dir, 'bad.yaml', scenario);
     const args = ['estimate', file, '--out', join(dir, 'out', 'report.json')];
     if (prices !== undefined) args.push('--prices', writeTemp(dir, 'prices.json', prices));
-    const run = runCli(args);
+    const run = await runCli(args);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/^cmg-planner: /);
@@ -50,34 +52,47 @@ describe('estimate with bad input', () => {
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
-  it('a file that does not exist', () => {
-    const run = runCli(['estimate', '/nonexistent/scenario.yaml']);
+  it('a file that does not exist', async () => {
+    const run = await runCli(['estimate', '/nonexistent/scenario.yaml']);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^cmg-planner: .*\/nonexistent\/scenario\.yaml.*\n$/);
   });
 
-  it('an unknown format or command', () => {
-    expect(runCli(['estimate', 'scenarios/contoso-20k.yaml', '--format', 'pdf']).code).toBe(2);
-    expect(runCli(['estimat', 'scenarios/contoso-20k.yaml']).code).toBe(2);
+  it('an unknown format or command', async () => {
+    expect((await runCli(['estimate', 'scenarios/contoso-20k.yaml', '--format', 'pdf'])).code).toBe(2);
+    expect((await runCli(['estimat', 'scenarios/contoso-20k.yaml'])).code).toBe(2);
   });
 
-  it('keeps a good output file when a later run fails, and leaves no temporary file', () => {
+  it('keeps a good output file when a later run fails, and leaves no temporary file', async () => {
     const dir = tempDir();
     const out = join(dir, 'report.json');
-    expect(runCli(['estimate', 'scenarios/contoso-20k.yaml', '--out', out]).code).toBe(0);
+    expect((await runCli(['estimate', 'scenarios/contoso-20k.yaml', '--out', out])).code).toBe(0);
     const before = readFileSync(out, 'utf8');
     const prices = writeTemp(dir, 'broken.json', '{"Items": [');
-    const run = runCli(['estimate', 'scenarios/contoso-20k.yaml', '--out', out, '--prices', prices]);
+    const run = await runCli(['estimate', 'scenarios/contoso-20k.yaml', '--out', out, '--prices', prices]);
     expect(run.code).toBe(2);
     expect(readFileSync(out, 'utf8')).toBe(before);
     expect(readdirSync(dir).sort()).toEqual(['broken.json', 'report.json']);
   });
 
-  it('an --out that cannot be written is one line, exit 2', () => {
+  it('an --out that cannot be written is one line, exit 2', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'a-file'), 'x');
-    const run = runCli(['estimate', 'scenarios/contoso-20k.yaml', '--out', join(dir, 'a-file', 'report.json')]);
+    const run = await runCli(['estimate', 'scenarios/contoso-20k.yaml', '--out', join(dir, 'a-file', 'report.json')]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^cmg-planner: cannot write .*report\.json: a part of its folder path is a file; choose another --out path\n$/);
+  });
+
+  it('an unexpected error is exit 70 with a bug notice; --debug adds the stack', async () => {
+    // a stdout that throws stands in for a bug (bin.test.ts checks the exit code in a real process)
+    const run = async (extra: string[]) => {
+      let stderr = '';
+      const io = { stdout: () => { throw new TypeError('stdout is broken'); }, stderr: (t: string) => void (stderr += t), now: () => new Date(TEST_NOW) };
+      return { code: await main(['estimate', 'scenarios/contoso-20k.yaml', ...extra], io), stderr };
+    };
+    expect(await run([])).toEqual({ code: 70, stderr: 'cmg-planner: unexpected error: stdout is broken\n(this is a bug in cmg-planner; run again with --debug for details and report it)\n' });
+    const debug = await run(['--debug']);
+    expect(debug.code).toBe(70);
+    expect(debug.stderr).toMatch(/^cmg-planner: unexpected error: stdout is broken\nTypeError: stdout is broken\n\s+at /);
   });
 });

@@ -38,9 +38,9 @@ describe('compare', () => {
   // A: 2 x 730 h x 0.136 = 198.56; 1024 GB egress: (1024 - 5) x 0.087 = 88.653 -> 88.65; total 287.21
   // B: 1 x 730 h x 0.19 = 138.70; 88.65; total 227.35; -59.86 = -20.8 % of A
   // cost per client: 287.21 / 1024 = 0.28048 -> 0.2805; 227.35 / 1024 = 0.22202 -> 0.2220
-  it('two scenarios worked out by hand (JSON contract)', () => {
+  it('two scenarios worked out by hand (JSON contract)', async () => {
     const f = files();
-    const run = runCli(['compare', f.a!, f.b!, '--prices', f.prices!, '--format', 'json']);
+    const run = await runCli(['compare', f.a!, f.b!, '--prices', f.prices!, '--format', 'json']);
     expect(run.stderr).toBe('');
     const json = JSON.parse(run.stdout);
     expect(json.currency).toBe('USD');
@@ -51,9 +51,9 @@ describe('compare', () => {
     expect(json.scenarios[0].file).toBe(f.a);
   });
 
-  it('CSV: one column per scenario, reads back equal to the data; a formula name is inert', () => {
+  it('CSV: one column per scenario, reads back equal to the data; a formula name is inert', async () => {
     const f = files({ evil: A.replace('name: A (2 x A2_v2)', 'name: \'=HYPERLINK("http://x","y")\'') });
-    const run = runCli(['compare', f.evil!, f.b!, '--prices', f.prices!, '--format', 'csv']);
+    const run = await runCli(['compare', f.evil!, f.b!, '--prices', f.prices!, '--format', 'csv']);
     expect(run.code).toBe(0);
     const rows: string[][] = parseCsv(run.stdout);
     expect(rows[0]).toEqual(['metric', 'unit', '\'=HYPERLINK("http://x","y")', 'B (1 x A4_v2)']);
@@ -66,30 +66,30 @@ describe('compare', () => {
     for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+@]/);
   });
 
-  it('HTML, Markdown and a table', () => {
+  it('HTML, Markdown and a table', async () => {
     const f = files();
-    const html = runCli(['compare', f.a!, f.b!, '--prices', f.prices!, '--format', 'html']).stdout;
+    const html = (await runCli(['compare', f.a!, f.b!, '--prices', f.prices!, '--format', 'html'])).stdout;
     expect(html).toMatch(/<svg class="chart"/);
     expect((html.match(/<rect [^>]*><title>/g) ?? []).length).toBe(10); // 5 groups x 2 scenarios
     expect(html).toContain('data-figure="total (USD)-1">227.35<');
-    expect(runCli(['compare', f.a!, f.b!, '--prices', f.prices!, '--format', 'md']).stdout).toMatch(/\| total \(USD\) \| 287\.21 \| 227\.35 \|/);
-    expect(runCli(['compare', f.a!, f.b!, '--prices', f.prices!]).stdout).toMatch(/total \(USD\)\s+287\.21\s+227\.35/);
+    expect((await runCli(['compare', f.a!, f.b!, '--prices', f.prices!, '--format', 'md'])).stdout).toMatch(/\| total \(USD\) \| 287\.21 \| 227\.35 \|/);
+    expect((await runCli(['compare', f.a!, f.b!, '--prices', f.prices!])).stdout).toMatch(/total \(USD\)\s+287\.21\s+227\.35/);
   });
 
-  it('refuses scenarios in different currencies', () => {
+  it('refuses scenarios in different currencies', async () => {
     const f = files({ eur: `${A}currency: EUR\n` });
-    const run = runCli(['compare', f.a!, f.eur!, '--prices', f.prices!]);
+    const run = await runCli(['compare', f.a!, f.eur!, '--prices', f.prices!]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^cmg-planner: .*eur\.yaml is priced in EUR, .*a\.yaml in USD: scenarios in different currencies cannot be compared/);
   });
 
-  it('--migrate-2609 shows the successor size beside the scenario', () => {
-    const run = runCli(['estimate', 'scenarios/contoso-20k.yaml', '--migrate-2609', '--format', 'json']);
+  it('--migrate-2609 shows the successor size beside the scenario', async () => {
+    const run = await runCli(['estimate', 'scenarios/contoso-20k.yaml', '--migrate-2609', '--format', 'json']);
     expect(run.code).toBe(0);
     const json = JSON.parse(run.stdout);
     expect(json.scenarios.map((s: { vmSize: string }) => s.vmSize)).toEqual(['Standard_A2_v2', 'Standard_D4ads_v6']);
     expect(json.scenarios[1].name).toBe('Contoso internet clients (after 2609: Standard_D4ads_v6)');
-    expect(runCli(['estimate', 'scenarios/fabrikam-90k-v6.yaml', '--migrate-2609']).stderr).toMatch(/has no ConfigMgr 2609 successor/);
+    expect((await runCli(['estimate', 'scenarios/fabrikam-90k-v6.yaml', '--migrate-2609'])).stderr).toMatch(/has no ConfigMgr 2609 successor/);
   });
 });
 
@@ -99,11 +99,11 @@ describe('sweep', () => {
   //  6000: 99.28 + 521.565 -> 620.85
   //  7000: 198.56 + 608.565 -> 807.13
   // A4_v2 (10,000 clients each: 1 instance, 138.70): 573.27, 660.27, 747.27: cheaper from 7000, saving 59.86
-  it('a small sweep and its break-even, worked out by hand', () => {
+  it('a small sweep and its break-even, worked out by hand', async () => {
     const f = files();
     const base = A.replace('  minInstances: 2\n', '');
     const s = writeTemp(f.dir!, 's.yaml', base);
-    const run = runCli(['sweep', s, '--vary', 'clients.total=5000..7000:1000', '--prices', f.prices!, '--format', 'json']);
+    const run = await runCli(['sweep', s, '--vary', 'clients.total=5000..7000:1000', '--prices', f.prices!, '--format', 'json']);
     expect(run.stderr).toBe('');
     const json = JSON.parse(run.stdout);
     expect(json.fields).toEqual(['clients.total']);
@@ -117,19 +117,19 @@ describe('sweep', () => {
     expect(json.notes).toContain('gateway.vmSize=Standard_D4ads_v6: not priced by the price file, so not compared');
     // each point is what estimate shows for it
     const one = writeTemp(f.dir!, 'one.yaml', base.replace('total: 1024', 'total: 7000'));
-    expect(JSON.parse(runCli(['estimate', one, '--prices', f.prices!, '--format', 'json']).stdout).costs.total).toBe('807.13');
+    expect(JSON.parse((await runCli(['estimate', one, '--prices', f.prices!, '--format', 'json'])).stdout).costs.total).toBe('807.13');
   });
 
-  it('two fields, CSV with a stable header, HTML with the instance steps', () => {
+  it('two fields, CSV with a stable header, HTML with the instance steps', async () => {
     const f = files();
     const args = ['sweep', f.a!, '--vary', 'clients.total=1000..13000:6000', '--vary', 'content.downloadMBPerClientMonth=0,100', '--prices', f.prices!];
-    const rows: Record<string, string>[] = parseCsv(runCli([...args, '--format', 'csv']).stdout, { columns: true });
+    const rows: Record<string, string>[] = parseCsv((await runCli([...args, '--format', 'csv'])).stdout, { columns: true });
     expect(Object.keys(rows[0]!)).toEqual(['clients.total', 'content.downloadMBPerClientMonth', 'instances', 'gateways', 'connectionPoints', 'egressGB', 'compute', 'egress', 'storage', 'other', 'total', 'currency']);
     expect(rows.map((r) => [r['clients.total'], r['content.downloadMBPerClientMonth'], r.instances])).toEqual([
       ['1000', '0', '2'], ['7000', '0', '2'], ['13000', '0', '3'],
       ['1000', '100', '2'], ['7000', '100', '2'], ['13000', '100', '3'],
     ]);
-    const html = runCli([...args, '--format', 'html']).stdout;
+    const html = (await runCli([...args, '--format', 'html'])).stdout;
     expect((html.match(/<path d="M/g) ?? []).length).toBe(2);
     expect(html).toMatch(/<title>3 instances<\/title>/);
   });
@@ -140,8 +140,8 @@ describe('sweep', () => {
     [['--vary', 'name=a,b'], /--vary: "name" cannot be varied/],
     [['--vary', 'clients.total=1..2000000:1'], /more than 100,000/],
     [['--vary', 'clients.total'], /write field=start\.\.end:step/],
-  ])('bad --vary %j', (args, message) => {
-    const run = runCli(['sweep', 'scenarios/contoso-20k.yaml', ...args]);
+  ])('bad --vary %j', async (args, message) => {
+    const run = await runCli(['sweep', 'scenarios/contoso-20k.yaml', ...args]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
   });
@@ -199,11 +199,11 @@ describe('Monte Carlo ranges', () => {
     expect(Math.abs(r.budget!.over / 10_000 - 0.5)).toBeLessThan(0.02);
   });
 
-  it('through the CLI: JSON range contract, and a scenario without ranges is refused', () => {
+  it('through the CLI: JSON range contract, and a scenario without ranges is refused', async () => {
     const dir = tempDir();
     const prices = writeTemp(dir, 'p.json', snapshotText(ITEMS));
     const file = writeTemp(dir, 'r.yaml', `${A}content:\n  storedGB: {low: 0, mode: 500, high: 1000}\n`);
-    const run = runCli(['estimate', file, '--prices', prices, '--range', '--draws', '2000', '--seed', '5', '--budget', '300', '--format', 'json']);
+    const run = await runCli(['estimate', file, '--prices', prices, '--range', '--draws', '2000', '--seed', '5', '--budget', '300', '--format', 'json']);
     expect(run.stderr).toBe('');
     const json = JSON.parse(run.stdout);
     expect(Object.keys(json.range)).toEqual(['draws', 'seed', 'total', 'components', 'budget']);
@@ -211,10 +211,10 @@ describe('Monte Carlo ranges', () => {
     expect(json.range.total.p10 <= json.range.total.p50 && json.range.total.p50 <= json.range.total.p90).toBe(true);
     expect(json.range.budget.probabilityOver).toMatch(/^0\.\d{4}$/);
     expect(json.warnings.map((w: { code: string }) => w.code)).not.toContain('ranges-mode');
-    const again = JSON.parse(runCli(['estimate', file, '--prices', prices, '--range', '--draws', '2000', '--seed', '5', '--format', 'json']).stdout);
+    const again = JSON.parse((await runCli(['estimate', file, '--prices', prices, '--range', '--draws', '2000', '--seed', '5', '--format', 'json'])).stdout);
     expect(again.range.total).toEqual(json.range.total);
-    expect(runCli(['estimate', 'scenarios/contoso-20k.yaml', '--range']).stderr).toMatch(/--range: .* gives no ranges/);
-    const html = runCli(['estimate', file, '--prices', prices, '--range', '--draws', '500', '--format', 'html']).stdout;
+    expect((await runCli(['estimate', 'scenarios/contoso-20k.yaml', '--range'])).stderr).toMatch(/--range: .* gives no ranges/);
+    const html = (await runCli(['estimate', file, '--prices', prices, '--range', '--draws', '500', '--format', 'html'])).stdout;
     expect(html).toMatch(/data-figure="total-p90"/);
   });
 
@@ -223,10 +223,10 @@ describe('Monte Carlo ranges', () => {
     ['{low: -5, high: 9}', /content\.storedGB: the range's low \(-5\)/],
     ['{low: 1, high: x}', /content\.storedGB\.high: expected a number/],
     ['{low: 1, top: 3, high: 4}', /a range has low, mode and high, not "top"/],
-  ])('a bad range %s', (range, message) => {
+  ])('a bad range %s', async (range, message) => {
     const dir = tempDir();
     const file = writeTemp(dir, 'r.yaml', `${A}content:\n  storedGB: ${range}\n`);
-    const run = runCli(['estimate', file]);
+    const run = await runCli(['estimate', file]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).toMatch(/r\.yaml:\d+: /);

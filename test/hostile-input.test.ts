@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, runCliAsync, tempDir } from './helpers/cli.js';
+import { runCli, tempDir } from './helpers/cli.js';
 import { CMG_MONTH_SCENARIO, cmgMonth, exportText } from './helpers/export-gen.js';
 import { startFakeRetailApi, type FakeRetailApi } from './helpers/retail-server.js';
 import { catalogFor } from './helpers/retail-catalog.js';
@@ -117,12 +117,12 @@ function command(c: Case, dir: string, file: string, out: string): string[] {
 const FILE_NAMES = { scenario: 'scenario.yaml', prices: 'prices.json', export: 'export.csv', telemetry: 'telemetry.csv' } as const;
 
 describe('hostile input files', () => {
-  it.each(CASES)('$input: $why', (c) => {
+  it.each(CASES)('$input: $why', async (c) => {
     const dir = tempDir();
     const file = join(dir, FILE_NAMES[c.input]);
     writeFileSync(file, bytesOf(c.content));
     const out = join(dir, 'out', 'report.json');
-    const run = runCli(command(c, dir, file, out));
+    const run = await runCli(command(c, dir, file, out));
     expect(run.code, run.stderr).toBe(c.code);
     expect(run.stderr).not.toMatch(/\n\s+at /);
     if (c.code === 0) {
@@ -160,7 +160,7 @@ describe('hostile API pages (pricing refresh): exit 1, one line, the old snapsho
     const out = join(dir, 'prices.json');
     writeFileSync(out, '{"Items": []}\n');
     const endpoint = `${api.url}?case=${encodeURIComponent(name)}`;
-    const run = await runCliAsync(['pricing', 'refresh', '--regions', 'eastus', '--endpoint', endpoint, '--out', out, '--max-attempts', '1']);
+    const run = await runCli(['pricing', 'refresh', '--regions', 'eastus', '--endpoint', endpoint, '--out', out, '--max-attempts', '1']);
     expect(run.code, run.stderr).toBe(1);
     expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(run.stderr).toMatch(/^cmg-planner: the Retail Prices API/);

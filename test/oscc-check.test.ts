@@ -32,11 +32,11 @@ describe('the oscc.be cost write-up', () => {
     ]);
   });
 
-  it('gives the same figures through the built CLI with a snapshot file', () => {
+  it('gives the same figures through the built CLI with a snapshot file', async () => {
     const dir = tempDir();
     const prices = writeTemp(dir, 'oscc-prices.json', snapshotText(OSCC_ITEMS));
     const scenario = writeTemp(dir, 'oscc.json', JSON.stringify(osccScenario));
-    const run = runCli(['estimate', scenario, '--prices', prices, '--format', 'json']);
+    const run = await runCli(['estimate', scenario, '--prices', prices, '--format', 'json']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const json = JSON.parse(run.stdout);

@@ -12,7 +12,7 @@ import { parseEqAnd } from './helpers/odata-parse.js';
 import { backoffMs, parseRetryAfter } from '../src/http/retry.js';
 import { catalogFor } from './helpers/retail-catalog.js';
 import { startFakeRetailApi, type FakeRetailApi, type Fault } from './helpers/retail-server.js';
-import { runCliAsync, tempDir } from './helpers/cli.js';
+import { runCli, tempDir } from './helpers/cli.js';
 
 const CATALOG = [...catalogFor('eastus'), ...catalogFor('westeurope', 1.1), ...catalogFor('northeurope', 1.05)];
 const OLD_SNAPSHOT = '{"Items": [], "cmgPlanner": {"fetchedAt": "2026-01-01T00:00:00Z"}}\n';
@@ -202,10 +202,10 @@ describe('pricing refresh as a user runs it', () => {
     api = await startFakeRetailApi({ items: CATALOG, pageSize: 50 });
     const dir = tempDir();
     const out = join(dir, 'eastus.json');
-    const run = await runCliAsync(['pricing', 'refresh', '--regions', 'eastus', '--endpoint', api.url, '--out', out]);
+    const run = await runCli(['pricing', 'refresh', '--regions', 'eastus', '--endpoint', api.url, '--out', out]);
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/^wrote .*eastus\.json: \d+ items for eastus in USD, 11 requests\n$/);
-    const estimate = await runCliAsync(['estimate', 'scenarios/contoso-20k.yaml', '--prices', out, '--format', 'json']);
+    const estimate = await runCli(['estimate', 'scenarios/contoso-20k.yaml', '--prices', out, '--format', 'json']);
     expect(estimate.code).toBe(0);
     const json = JSON.parse(estimate.stdout);
     // Windows A2_v2 in this catalog: 0.0903 + 2 x 0.023 = 0.1363/h; 2 instances x 730 h = 199.00
@@ -220,7 +220,7 @@ describe('pricing refresh as a user runs it', () => {
     const dir = tempDir();
     const out = join(dir, 'p.json');
     const proxy = new URL(api.url).origin;
-    const run = await runCliAsync(['pricing', 'refresh', '--regions', 'eastus', '--endpoint', 'http://prices.example.invalid/api/retail/prices', '--out', out], { env: { HTTP_PROXY: proxy, http_proxy: proxy, NO_PROXY: '', no_proxy: '' } });
+    const run = await runCli(['pricing', 'refresh', '--regions', 'eastus', '--endpoint', 'http://prices.example.invalid/api/retail/prices', '--out', out], { env: { HTTP_PROXY: proxy, http_proxy: proxy, NO_PROXY: '', no_proxy: '' } });
     expect(run.stderr).toMatch(/^wrote /);
     expect(run.code).toBe(0);
     expect(api.requests[0]).toMatch(/^http:\/\/prices\.example\.invalid\/api\/retail\/prices\?/);
@@ -235,7 +235,7 @@ describe('pricing refresh as a user runs it', () => {
     });
     await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
     const proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
-    const run = await runCliAsync(['pricing', 'refresh', '--regions', 'eastus', '--out', join(tempDir(), 'p.json'), '--max-attempts', '1'], {
+    const run = await runCli(['pricing', 'refresh', '--regions', 'eastus', '--out', join(tempDir(), 'p.json'), '--max-attempts', '1'], {
       env: { HTTPS_PROXY: proxyUrl, https_proxy: proxyUrl, NO_PROXY: '', no_proxy: '' },
     });
     await new Promise<void>((resolve) => proxy.close(() => resolve()));
@@ -248,7 +248,7 @@ describe('pricing refresh as a user runs it', () => {
     const dir = tempDir();
     const out = join(dir, 'p.json');
     writeFileSync(out, OLD_SNAPSHOT);
-    const run = await runCliAsync(['pricing', 'refresh', '--regions', 'eastus', '--endpoint', 'http://127.0.0.1:9/api/retail/prices', '--out', out, '--max-attempts', '1']);
+    const run = await runCli(['pricing', 'refresh', '--regions', 'eastus', '--endpoint', 'http://127.0.0.1:9/api/retail/prices', '--out', out, '--max-attempts', '1']);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^cmg-planner: the Retail Prices API request failed: GET http:\/\/127\.0\.0\.1:9\/.*: network error: connect ECONNREFUSED/);
     expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);

@@ -4,7 +4,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { diffPrices } from '../src/pricing/price-diff.js';
 import { runCli, tempDir, writeTemp } from './helpers/cli.js';
-import { egressItems, priceList, snapshotText, vmItem } from './helpers/prices.js';
+import { EASTUS_ITEMS, egressItems, priceList, snapshotText, vmItem } from './helpers/prices.js';
 
 const before = [
   vmItem('Standard_A2_v2', 0.136),
@@ -43,51 +43,62 @@ describe('pricing diff and show through the CLI', () => {
   const oldFile = writeTemp(dir, 'old.json', snapshotText(before, '2026-01-01T00:00:00Z'));
   const newFile = writeTemp(dir, 'new.json', snapshotText(after, '2026-11-01T00:00:00Z'));
 
-  it('diff as CSV reads back, negative changes stay numbers', () => {
-    const run = runCli(['pricing', 'diff', oldFile, newFile, '--format', 'csv']);
+  it('diff as CSV reads back, negative changes stay numbers', async () => {
+    const run = await runCli(['pricing', 'diff', oldFile, newFile, '--format', 'csv']);
     expect(run.code).toBe(0);
     const rows: Record<string, string>[] = parseCsv(run.stdout, { columns: true });
     expect(rows).toHaveLength(5);
     expect(rows.find((r) => r.tierMinimumUnits === '10340')!.changePct).toBe('-3.61');
   });
 
-  it('diff as JSON, md and a table', () => {
-    const json = JSON.parse(runCli(['pricing', 'diff', oldFile, newFile, '--format', 'json']).stdout);
+  it('diff as JSON, md and a table', async () => {
+    const json = JSON.parse((await runCli(['pricing', 'diff', oldFile, newFile, '--format', 'json'])).stdout);
     expect(json.summary).toEqual({ changed: 3, added: 1, removed: 1, unchanged: 3 });
     expect(json.old).toEqual({ source: oldFile, asOf: '2026-01-01T00:00:00Z', items: 6 });
-    const md = runCli(['pricing', 'diff', oldFile, newFile, '--format', 'md']);
+    const md = await runCli(['pricing', 'diff', oldFile, newFile, '--format', 'md']);
     expect(md.stdout).toMatch(/\*\*3 changed, 1 added, 1 removed\*\*/);
-    const table = runCli(['pricing', 'diff', oldFile, newFile]);
+    const table = await runCli(['pricing', 'diff', oldFile, newFile]);
     expect(table.stdout).toMatch(/changed\s+eastus\s+Virtual Machines Av2 Series Windows \/ A2 v2\s+Consumption\s+USD\s+0\.136\s+0\.15\s+\+10\.29/);
     const out = join(dir, 'diff.md');
-    expect(runCli(['pricing', 'diff', oldFile, newFile, '--out', out]).code).toBe(0);
+    expect((await runCli(['pricing', 'diff', oldFile, newFile, '--out', out])).code).toBe(0);
     expect(readFileSync(out, 'utf8')).toMatch(/^# Price changes/);
   });
 
-  it('diff of a file that is not a price file: exit 2, one line', () => {
+  it('diff of a file that is not a price file: exit 2, one line', async () => {
     const bad = writeTemp(dir, 'bad.json', '{"Items": 3}');
-    const run = runCli(['pricing', 'diff', oldFile, bad]);
+    const run = await runCli(['pricing', 'diff', oldFile, bad]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^cmg-planner: .*bad\.json: Items: expected an "Items" list/);
   });
 
-  it('show: age, stale warning, coverage per region', () => {
-    const run = runCli(['pricing', 'show', '--prices', oldFile, '--format', 'json']);
+  it('show: age, stale warning, coverage per region', async () => {
+    const run = await runCli(['pricing', 'show', '--prices', oldFile, '--format', 'json']);
     expect(run.code).toBe(0);
     const s = JSON.parse(run.stdout);
     expect(s).toMatchObject({ fetchedAt: '2026-01-01T00:00:00Z', ageDays: 326, stale: true, itemCount: 6 });
     expect(s.regions[0]).toMatchObject({ region: 'eastus', egressTiers: 3, hotLRS: false, publicIp: false });
     expect(s.regions[0].sizes.find((z: { size: string }) => z.size === 'Standard_A2_v2')).toMatchObject({ windows: '0.136', linux: '0.0903', savingsPlan: true });
-    const table = runCli(['pricing', 'show']);
+    // the table of the same file: 6 items, fetched 326 days before the test clock's 2026-11-23
+    const table = await runCli(['pricing', 'show', '--prices', oldFile]);
     expect(table.code).toBe(0);
-    expect(table.stdout).toMatch(/items\s+338/);
-    expect(table.stdout).toMatch(/^eastus\s+USD\s+35\s+5\s+yes/m);
+    expect(table.stdout).toMatch(/^\s+fetched\s+2026-01-01T00:00:00Z \(326 days ago\): older than 90 days/m);
+    expect(table.stdout).toMatch(/^\s+items\s+6 \(Consumption 6\)$/m);
+    // meters: 6 items in eastus, 3 egress tiers, no blob, IP or Key Vault price
+    expect(table.stdout).toMatch(/^eastus\s+USD\s+6\s+3\s+-\s+-\s+-\s+-$/m);
+    // VM prices (Windows / Linux): B2s 0.05 / -, A2_v2 0.136 / 0.0903 with a savings plan
+    expect(table.stdout).toMatch(/^eastus\s+USD\s+0\.05 \/ -\s+0\.136 \/ 0\.0903 SP\s+- \/ -/m);
+  });
+
+  it('show reads the shipped snapshot', async () => {
+    const run = await runCli(['pricing', 'show']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^\s+items\s+\d+ \(/m);
   });
 });
 
 describe('estimate --commitment', () => {
-  it('shows the saving against pay-as-you-go, and overrides the scenario', () => {
-    const run = runCli(['estimate', 'scenarios/fabrikam-90k-v6.yaml', '--commitment', '3y-reservation', '--format', 'json']);
+  it('shows the saving against pay-as-you-go, and overrides the scenario', async () => {
+    const run = await runCli(['estimate', 'scenarios/fabrikam-90k-v6.yaml', '--commitment', '3y-reservation', '--format', 'json']);
     expect(run.code).toBe(0);
     const json = JSON.parse(run.stdout);
     expect(json.scenario.commitment).toBe('3y-reservation');
@@ -97,13 +108,15 @@ describe('estimate --commitment', () => {
     expect(json.assumptions.find((a: { name: string }) => a.name === 'commitment')).toEqual({ name: 'commitment', value: '3y-reservation', source: 'command line (--commitment)' });
   });
 
-  it('an Av2 reservation is refused with the reason', () => {
-    const run = runCli(['estimate', 'scenarios/contoso-20k.yaml', '--commitment', '1y-reservation']);
+  it('an Av2 reservation is refused with the reason', async () => {
+    // EASTUS_ITEMS has no reservation prices, as the Retail Prices API has none for Av2
+    const prices = writeTemp(tempDir(), 'eastus.json', snapshotText(EASTUS_ITEMS));
+    const run = await runCli(['estimate', 'scenarios/contoso-20k.yaml', '--prices', prices, '--commitment', '1y-reservation']);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/Av2 sizes are not offered as reservations/);
   });
 
-  it('an unknown commitment is a usage error', () => {
-    expect(runCli(['estimate', 'scenarios/contoso-20k.yaml', '--commitment', '5y']).code).toBe(2);
+  it('an unknown commitment is a usage error', async () => {
+    expect((await runCli(['estimate', 'scenarios/contoso-20k.yaml', '--commitment', '5y'])).code).toBe(2);
   });
 });

@@ -1,19 +1,26 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { describe, expect, it } from 'vitest';
-import { runCli, tempDir, writeTemp } from './helpers/cli.js';
-import { OSCC_ITEMS, blobItems, egressItems, keyVaultItem, publicIpItem, snapshotText, vmItem } from './helpers/prices.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli, tempDir, writeTemp, type CliResult } from './helpers/cli.js';
+import { EASTUS_ITEMS, OSCC_ITEMS, blobItems, egressItems, keyVaultItem, publicIpItem, snapshotText, vmItem } from './helpers/prices.js';
 
 const HOSTILE_NAME = '<img src=x onerror=alert(1)>';
+
+/** A price file of EASTUS_ITEMS: the figures below are worked out from it, not from the shipped snapshot. */
+const eastusPrices = () => writeTemp(tempDir(), 'eastus-prices.json', snapshotText(EASTUS_ITEMS));
 
 function scenarioFile(dir: string, name: string, extra = ''): string {
   return writeTemp(dir, 'scenario.yaml', `name: ${JSON.stringify(name)}\nregion: eastus\nclients:\n  total: 20000\n  peakConcurrency: 0.6\ngateway:\n  minInstances: 2\ncontent:\n  storedGB: 500\n  downloadMBPerClientMonth: 200\n  peerShare: 0.3\n${extra}`);
 }
 
 describe('estimate --format json (the stable contract)', () => {
-  const run = runCli(['estimate', 'scenarios/contoso-20k.yaml', '--format', 'json']);
-  const json = JSON.parse(run.stdout);
+  let run: CliResult;
+  let json: any; // the parsed JSON contract, as JSON.parse types it
+  beforeAll(async () => {
+    run = await runCli(['estimate', 'scenarios/contoso-20k.yaml', '--prices', eastusPrices(), '--format', 'json']);
+    json = JSON.parse(run.stdout);
+  });
 
   it('has every field of the contract', () => {
     expect(run.code).toBe(0);
@@ -42,7 +49,9 @@ describe('estimate --format json (the stable contract)', () => {
   });
 
   it('gives the contoso figures worked out by hand', () => {
-    // 2 x 730 h x 0.136 = 198.56; egress 12000 x 194.45 MB + 20000 x 140 MB = 6532.21 GB, 100 free then 0.087
+    // prices: EASTUS_ITEMS
+    // 2 x 730 h x 0.136 = 198.56; egress 20000 clients x (194.45 MB derived management + 200 MB content
+    // x 0.7 not from peers) / 1024 = 6532.21 GB: 100 GB free, then 6432.21 x 0.087 = 559.60
     expect(json.costs.compute).toBe('198.56');
     expect(json.traffic.egressGB).toBe('6532.21');
     expect(json.costs.egress).toBe('559.60');
@@ -62,11 +71,11 @@ describe('estimate --format json (the stable contract)', () => {
 });
 
 describe('several CMGs', () => {
-  it('charges the fixed items once per CMG', () => {
+  it('charges the fixed items once per CMG', async () => {
     const dir = tempDir();
     const prices = writeTemp(dir, 'p.json', snapshotText([...OSCC_ITEMS, publicIpItem(0.005), keyVaultItem(0.03)]));
     const scenario = writeTemp(dir, 's.yaml', 'name: big\nregion: eastus\nclients:\n  total: 100000\ntraffic:\n  managementMBPerClientMonth: 200\n');
-    const json = JSON.parse(runCli(['estimate', scenario, '--prices', prices, '--format', 'json']).stdout);
+    const json = JSON.parse((await runCli(['estimate', scenario, '--prices', prices, '--format', 'json'])).stdout);
     // 100,000 / 6000 = 17 instances: 2 CMGs of 9 and 8 with 50,000 clients each; each CMG needs
     // max(ceil(9/4), ceil(50000/16384), 2) = 4 connection points: 8 in all
     expect(json.sizing).toMatchObject({ instances: 17, gateways: 2, connectionPoints: 8 });
@@ -77,30 +86,30 @@ describe('several CMGs', () => {
 });
 
 describe('warnings', () => {
-  it('warns when the prices are older than 90 days, on a fixed clock', () => {
+  it('warns when the prices are older than 90 days, on a fixed clock', async () => {
     const dir = tempDir();
     const prices = writeTemp(dir, 'p.json', snapshotText(OSCC_ITEMS, '2026-01-01T00:00:00Z'));
     const scenario = writeTemp(dir, 's.yaml', 'name: s\nregion: eastus\nclients:\n  total: 10\n');
-    const run = runCli(['estimate', scenario, '--prices', prices, '--format', 'json'], { env: { CMG_PLANNER_NOW: '2026-11-23T00:00:00Z' } });
+    const run = await runCli(['estimate', scenario, '--prices', prices, '--format', 'json'], { now: '2026-11-23T00:00:00Z' });
     const codes = JSON.parse(run.stdout).warnings.map((w: { code: string }) => w.code);
     expect(codes).toContain('prices-stale');
-    const fresh = runCli(['estimate', scenario, '--prices', prices, '--format', 'json'], { env: { CMG_PLANNER_NOW: '2026-02-01T00:00:00Z' } });
+    const fresh = await runCli(['estimate', scenario, '--prices', prices, '--format', 'json'], { now: '2026-02-01T00:00:00Z' });
     expect(JSON.parse(fresh.stdout).warnings.map((w: { code: string }) => w.code)).not.toContain('prices-stale');
   });
 
-  it('warns when the 14-day egress passes the alert threshold', () => {
+  it('warns when the 14-day egress passes the alert threshold', async () => {
     const dir = tempDir();
     const scenario = writeTemp(dir, 's.yaml', 'name: s\nregion: eastus\nclients:\n  total: 20000\ngateway:\n  minInstances: 2\negress:\n  alert14DayGB: 1000\n');
-    const json = JSON.parse(runCli(['estimate', scenario, '--format', 'json']).stdout);
+    const json = JSON.parse((await runCli(['estimate', scenario, '--format', 'json'])).stdout);
     expect(json.warnings.map((w: { code: string }) => w.code)).toContain('egress-over-alert-threshold');
   });
 });
 
 describe('user strings are escaped for each format', () => {
-  it('HTML: a hostile scenario name is text, never markup', () => {
+  it('HTML: a hostile scenario name is text, never markup', async () => {
     const dir = tempDir();
     const out = join(dir, 'r.html');
-    expect(runCli(['estimate', scenarioFile(dir, HOSTILE_NAME), '--out', out]).code).toBe(0);
+    expect((await runCli(['estimate', scenarioFile(dir, HOSTILE_NAME), '--out', out])).code).toBe(0);
     const html = readFileSync(out, 'utf8');
     expect(html).not.toContain(HOSTILE_NAME);
     expect(html).toContain('&lt;img src&#x3D;x onerror&#x3D;alert(1)&gt;');
@@ -110,7 +119,7 @@ describe('user strings are escaped for each format', () => {
     expect(html).not.toMatch(/<(script|link)\b/i);
   });
 
-  it('CSV: cells that begin with = + - @ from a price file are neutralised; the file reads back', () => {
+  it('CSV: cells that begin with = + - @ from a price file are neutralised; the file reads back', async () => {
     const dir = tempDir();
     const hostileMeter = '=HYPERLINK("http://x","y")';
     const items = [
@@ -121,7 +130,7 @@ describe('user strings are escaped for each format', () => {
       keyVaultItem(),
     ];
     const prices = writeTemp(dir, 'p.json', snapshotText(items));
-    const run = runCli(['estimate', scenarioFile(dir, '+cmd|calc'), '--prices', prices, '--format', 'csv']);
+    const run = await runCli(['estimate', scenarioFile(dir, '+cmd|calc'), '--prices', prices, '--format', 'csv']);
     expect(run.code).toBe(0);
     const rows: Record<string, string>[] = parseCsv(run.stdout, { columns: true });
     expect(rows[0]!.meterName).toBe(`'${hostileMeter}`);
@@ -130,9 +139,9 @@ describe('user strings are escaped for each format', () => {
     expect(total.cost).toMatch(/^\d+\.\d{2}$/);
   });
 
-  it('Markdown: a name cannot break the table or inject HTML', () => {
+  it('Markdown: a name cannot break the table or inject HTML', async () => {
     const dir = tempDir();
-    const run = runCli(['estimate', scenarioFile(dir, 'a | b <script>x</script> *bold*'), '--format', 'md']);
+    const run = await runCli(['estimate', scenarioFile(dir, 'a | b <script>x</script> *bold*'), '--format', 'md']);
     expect(run.code).toBe(0);
     expect(run.stdout).not.toContain('<script>');
     // CommonMark backslash escapes: | < > * render as themselves
@@ -141,26 +150,27 @@ describe('user strings are escaped for each format', () => {
 });
 
 describe('formats', () => {
-  it.each(['table', 'md', 'html', 'csv', 'json'])('%s runs on the shipped defaults', (format) => {
-    const run = runCli(['estimate', 'scenarios/contoso-20k.yaml', '--format', format]);
+  // contoso with EASTUS_ITEMS: 198.56 + 559.60 + 9.20 + 3.68 = 771.04, as worked out above
+  it.each(['table', 'md', 'html', 'csv', 'json'])('%s shows the total', async (format) => {
+    const run = await runCli(['estimate', 'scenarios/contoso-20k.yaml', '--prices', eastusPrices(), '--format', format]);
     expect(run.code).toBe(0);
     expect(run.stdout).not.toMatch(/\[object Object\]|undefined|NaN/);
-    expect(run.stdout).toContain(format === 'csv' ? '771.04' : '771.04');
+    expect(run.stdout).toContain('771.04');
   });
 
-  it('infers the format from --out and says what it wrote', () => {
+  it('infers the format from --out and says what it wrote', async () => {
     const dir = tempDir();
     const out = join(dir, 'deep', 'r.md');
-    const run = runCli(['estimate', 'scenarios/contoso-20k.yaml', '--out', out]);
+    const run = await runCli(['estimate', 'scenarios/contoso-20k.yaml', '--prices', eastusPrices(), '--out', out]);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/^wrote .*r\.md \(total 771\.04 USD\)\n$/);
     expect(readFileSync(out, 'utf8')).toMatch(/^# CMG estimate: Contoso internet clients/);
   });
 
-  it('every shipped example scenario runs', () => {
+  it('every shipped example scenario runs', async () => {
     for (const name of ['contoso-20k.yaml', 'contoso-ranges.yaml', 'lab-westeurope.yaml', 'fabrikam-90k-v6.yaml']) {
-      const run = runCli(['estimate', `scenarios/${name}`, '--format', 'json']);
+      const run = await runCli(['estimate', `scenarios/${name}`, '--format', 'json']);
       expect(run.code, `${name}: ${run.stderr}`).toBe(0);
     }
   });

@@ -1,10 +1,13 @@
-import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { main } from '../../src/cli/index.js';
 
 export const REPO = resolve(import.meta.dirname, '..', '..');
 export const BIN = join(REPO, 'bin', 'cmg-planner.js');
+
+/** The clock every CLI run in the tests sees unless a test says otherwise. */
+export const TEST_NOW = '2026-11-23T00:00:00Z';
 
 export interface CliResult {
   readonly code: number | null;
@@ -12,15 +15,54 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** Runs the built CLI as a user does: a separate node process. */
-export function runCli(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: options.cwd ?? REPO,
-    env: { ...process.env, CMG_PLANNER_NOW: '2026-11-23T00:00:00Z', ...options.env },
-    encoding: 'utf8',
-    timeout: 30_000,
+export interface CliOptions {
+  /** The folder relative paths are read from (default: the repository, as for a user in it). */
+  readonly cwd?: string;
+  /** Environment variables for the run (undefined removes one); restored afterwards. */
+  readonly env?: Record<string, string | undefined>;
+  /** The clock, an ISO date (default TEST_NOW). */
+  readonly now?: string;
+}
+
+// process.env and the working folder belong to the whole worker: runs that change them take turns.
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs the CLI's main() in this process, as bin/cmg-planner.js does but with stdout and stderr
+ * collected and a fixed clock. A loopback server in this process keeps answering while it runs.
+ * test/bin.test.ts covers what only a real process shows (the bundle, exit codes, signals, pipes).
+ */
+export function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliResult> {
+  const run = queue.then(() => runNow(args, options));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function runNow(args: readonly string[], options: CliOptions): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const now = new Date(options.now ?? TEST_NOW);
+  const savedEnv = Object.entries(options.env ?? {}).map(([name, value]) => {
+    const before = process.env[name];
+    setEnv(name, value);
+    return [name, before] as const;
   });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  const cwd = resolve(options.cwd ?? REPO);
+  const savedCwd = process.cwd();
+  // chdir works in vitest's default pool (forks), not in worker threads; most runs need none
+  if (cwd !== savedCwd) process.chdir(cwd);
+  try {
+    const code = await main(args, { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), now: () => new Date(now) });
+    return { code, stdout, stderr };
+  } finally {
+    if (process.cwd() !== savedCwd) process.chdir(savedCwd);
+    for (const [name, value] of savedEnv.reverse()) setEnv(name, value);
+  }
+}
+
+function setEnv(name: string, value: string | undefined): void {
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
 }
 
 export function tempDir(prefix = 'cmg-planner-test-'): string {
@@ -31,19 +73,4 @@ export function writeTemp(dir: string, name: string, text: string | Buffer): str
   const path = join(dir, name);
   writeFileSync(path, text);
   return path;
-}
-
-/** Runs the built CLI without blocking this process (a loopback server in this process keeps answering). */
-export function runCliAsync(args: readonly string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}): Promise<CliResult> {
-  return new Promise((resolvePromise) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      cwd: options.cwd ?? REPO,
-      env: { ...process.env, CMG_PLANNER_NOW: '2026-11-23T00:00:00Z', ...options.env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
-  });
 }

@@ -79,3 +79,29 @@ export const OSCC_ITEMS: readonly PriceItem[] = [
     [5, 0.087],
   ]),
 ];
+
+/**
+ * East US list prices (USD) for every meter an estimate of a Windows A2_v2 CMG uses: A2_v2 0.136/h
+ * (Linux 0.0903/h); egress 100 GB free, then 0.087/GB, 0.083 from 10,340 GB, 0.07 from 51,300 GB,
+ * 0.05 from 153,700 GB; Hot LRS 0.0184/GB-month (0.0177 from 51,200 GB), Cool LRS 0.01; a Standard
+ * static public IP 0.005/h; Key Vault 0.03 per 10K operations. Tests that work figures out by hand
+ * write these to their own price file, so that none reads the shipped snapshot's figures.
+ */
+export const EASTUS_ITEMS: readonly PriceItem[] = [
+  vmItem('Standard_A2_v2', 0.136),
+  vmItem('Standard_A2_v2', 0.0903, { productName: 'Virtual Machines Av2 Series' }),
+  ...egressItems([
+    [0, 0],
+    [100, 0.087],
+    [10340, 0.083],
+    [51300, 0.07],
+    [153700, 0.05],
+  ]),
+  ...blobItems('Hot', [
+    [0, 0.0184],
+    [51200, 0.0177],
+  ]),
+  ...blobItems('Cool', [[0, 0.01]]),
+  publicIpItem(0.005),
+  keyVaultItem(0.03),
+];

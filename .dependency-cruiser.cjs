@@ -42,10 +42,17 @@ module.exports = {
     },
     {
       name: 'bench-not-tests',
-      comment: 'benchmarks stand on their own: what they share with tests lives in bench/',
+      comment: 'benchmarks do not import tests: what both need lives in support/',
       severity: 'error',
       from: { path: '^bench/' },
       to: { path: '^test/' },
+    },
+    {
+      name: 'support-alone',
+      comment: 'support/ (generators, loopback servers) serves tests and benchmarks and imports neither',
+      severity: 'error',
+      from: { path: '^support/' },
+      to: { path: '^(test|bench)/' },
     },
   ],
   options: {

@@ -22,7 +22,11 @@ if (mode === 'linecount') {
 } else {
   const selector = { resourceGroups: ['cmg-rg'] };
   const accumulator = createAccumulator(billingMonth('2026-10')!, rowSelector(selector));
-  const result = await readExport(file, (row) => accumulator.add(row), prefilterFor(selector, () => accumulator.skip()));
+  const result = await readExport(
+    file,
+    (row) => accumulator.add(row),
+    prefilterFor(selector, () => accumulator.skip()),
+  );
   rows = result.rows;
   const totals = accumulator.result();
   if (totals.rowsSelected === 0) throw new Error('no CMG rows selected');

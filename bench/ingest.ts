@@ -5,7 +5,7 @@ import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import { cmgMonth, exportHeader, exportRows, type ExportKind, type LogicalRow } from '../test/helpers/export-gen.js';
+import { cmgMonth, exportHeader, exportRows, type ExportKind, type LogicalRow } from '../support/export-gen.js';
 import { fmt, heading } from './common.js';
 
 const MB = 1024 * 1024;
@@ -67,6 +67,8 @@ export async function benchIngest(sizesMB: readonly number[] = [100, 1024]): Pro
   }
   const reference = await generate('EA', sizesMB[0]! * MB, dir);
   const parsed = measure('csv-parse', reference);
-  console.log(`reference: csv-parse (streaming, records only) on the ${sizesMB[0]} MB EA file: ${fmt(statSync(reference).size / MB / (parsed.ms / 1000), 0)} MB/s, peak RSS ${fmt(parsed.maxRssMB, 0)} MB`);
+  console.log(
+    `reference: csv-parse (streaming, records only) on the ${sizesMB[0]} MB EA file: ${fmt(statSync(reference).size / MB / (parsed.ms / 1000), 0)} MB/s, peak RSS ${fmt(parsed.maxRssMB, 0)} MB`,
+  );
   console.log('target: at least half the line-count speed (ratio >= 0.50), and peak RSS flat from 100 MB to 1 GB');
 }

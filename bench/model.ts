@@ -6,7 +6,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO_ROOT } from './repo-root.js';
+import { REPO_ROOT } from '../support/repo-root.js';
 import { fmt, heading, median, timeProcess } from './common.js';
 
 export interface RatioResult {
@@ -44,7 +44,9 @@ export function benchModel(runs = 5): RatioResult[] {
   ];
   console.log('what                                                 node -e 0     command     ratio   target');
   for (const r of results) {
-    console.log(`${r.name.padEnd(52)} ${fmt(r.bareMs).padStart(8)} ms ${fmt(r.commandMs).padStart(8)} ms ${fmt(r.ratio, 2).padStart(7)}x ${`${r.target}x`.padStart(7)}  ${r.ratio <= r.target ? 'met' : 'NOT met'}`);
+    console.log(
+      `${r.name.padEnd(52)} ${fmt(r.bareMs).padStart(8)} ms ${fmt(r.commandMs).padStart(8)} ms ${fmt(r.ratio, 2).padStart(7)}x ${`${r.target}x`.padStart(7)}  ${r.ratio <= r.target ? 'met' : 'NOT met'}`,
+    );
   }
   return results;
 }

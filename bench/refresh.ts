@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { mkdtempSync } from 'node:fs';
 import { runPricingRefresh, DEFAULT_REFRESH_REGIONS } from '../src/cli/commands/pricing-refresh.js';
-import { startFakeRetailApi } from '../test/helpers/retail-server.js';
-import { catalogFor } from '../test/helpers/retail-catalog.js';
+import { startFakeRetailApi } from '../support/retail-server.js';
+import { catalogFor } from '../support/retail-catalog.js';
 import { fmt, heading } from './common.js';
 
 export async function benchRefresh(): Promise<void> {

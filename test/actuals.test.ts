@@ -10,8 +10,8 @@ import { usageDay, billingMonth } from '../src/actuals/dates.js';
 import { variance } from '../src/actuals/variance.js';
 import { parseTags } from '../src/actuals/select.js';
 import { runCli, tempDir, writeTemp } from './helpers/cli.js';
-import { CMG_MONTH_SCENARIO, FIXTURES, cmgMonth, exportText, type ExportKind } from './helpers/export-gen.js';
-import { EASTUS_ITEMS, snapshotText } from './helpers/prices.js';
+import { CMG_MONTH_SCENARIO, FIXTURES, cmgMonth, exportText, type ExportKind } from '../support/export-gen.js';
+import { EASTUS_ITEMS, snapshotText } from '../support/prices.js';
 
 const EXPORTS = join(FIXTURES, 'cost-exports');
 
@@ -68,12 +68,24 @@ describe('reading the real exports', () => {
 
 describe('dates, tags and variance bands', () => {
   it('reads the date forms exports use', () => {
-    expect(['09/21/2023', '2023-09-21', '2023-09-21T00:00:00Z', '2023-09-21T00:00:00.0000000Z', '9/1/2023', '20230901'].map(usageDay)).toEqual(['2023-09-21', '2023-09-21', '2023-09-21', '2023-09-21', '2023-09-01', '2023-09-01']);
+    expect(['09/21/2023', '2023-09-21', '2023-09-21T00:00:00Z', '2023-09-21T00:00:00.0000000Z', '9/1/2023', '20230901'].map(usageDay)).toEqual([
+      '2023-09-21',
+      '2023-09-21',
+      '2023-09-21',
+      '2023-09-21',
+      '2023-09-01',
+      '2023-09-01',
+    ]);
     expect(usageDay('02/30/2023')).toBeUndefined();
     expect(billingMonth('2024-02')).toMatchObject({ days: 29, hours: 696, lastDay: '2024-02-29' });
   });
   it('reads EA brace-less tags and JSON tags', () => {
-    expect(parseTags('"CostCenter": "1234","env": "prod"')).toEqual(new Map([['costcenter', '1234'], ['env', 'prod']]));
+    expect(parseTags('"CostCenter": "1234","env": "prod"')).toEqual(
+      new Map([
+        ['costcenter', '1234'],
+        ['env', 'prod'],
+      ]),
+    );
     expect(parseTags('{"Env":"staging"}').get('env')).toBe('staging');
     expect(parseTags('not tags').size).toBe(0);
   });
@@ -110,9 +122,29 @@ function monthFiles(kind: ExportKind, gzip = false) {
 // total    forecast 888.51 (= the estimate's total for 744 h), actual 891.78, +3.27, +0.4 %
 // unmapped Log Analytics 31 x 0.5 = 15.50
 const EXPECTED_COMPONENTS = [
-  { component: 'compute', forecastCost: '202.37', actualCost: '202.37', varianceCost: '0.00', variancePct: '0.0', verdict: 'on target', forecastQuantity: '1488', actualQuantity: '1488', unit: 'hours' },
+  {
+    component: 'compute',
+    forecastCost: '202.37',
+    actualCost: '202.37',
+    varianceCost: '0.00',
+    variancePct: '0.0',
+    verdict: 'on target',
+    forecastQuantity: '1488',
+    actualQuantity: '1488',
+    unit: 'hours',
+  },
   { component: 'egress', forecastCost: '670.98', actualCost: '674.25', varianceCost: '3.27', variancePct: '0.5', verdict: 'on target', forecastQuantity: '7812.5', actualQuantity: '7750', unit: 'GB' },
-  { component: 'storage', forecastCost: '11.41', actualCost: '11.41', varianceCost: '0.00', variancePct: '0.0', verdict: 'on target', forecastQuantity: '620', actualQuantity: '620', unit: 'GB-month' },
+  {
+    component: 'storage',
+    forecastCost: '11.41',
+    actualCost: '11.41',
+    varianceCost: '0.00',
+    variancePct: '0.0',
+    verdict: 'on target',
+    forecastQuantity: '620',
+    actualQuantity: '620',
+    unit: 'GB-month',
+  },
   { component: 'other', forecastCost: '3.75', actualCost: '3.75', varianceCost: '0.00', variancePct: '0.0', verdict: 'on target', forecastQuantity: null, actualQuantity: null, unit: '' },
 ];
 
@@ -145,10 +177,18 @@ describe('actuals against the forecast, through the CLI', () => {
 
   it('site telemetry: management measured, content back-solved from the egress', async () => {
     const { dir, scenario, file } = monthFiles('EA');
-    const telemetry = writeTemp(dir, 'v_CloudCostEstimatorData.csv', '\uFEFFID,LaptopCount,DesktopCount,ServerCount,clientCount,AvgMPMBPerMonthPerClient,AvgContentMBPerMonthPerClient\r\nCON,12000,7000,1000,20000,250,150\r\n');
+    const telemetry = writeTemp(
+      dir,
+      'v_CloudCostEstimatorData.csv',
+      '\uFEFFID,LaptopCount,DesktopCount,ServerCount,clientCount,AvgMPMBPerMonthPerClient,AvgContentMBPerMonthPerClient\r\nCON,12000,7000,1000,20000,250,150\r\n',
+    );
     const json = JSON.parse((await runCli(['actuals', scenario, '--month', '2026-10', '--export', file, '--resource-group', 'cmg-rg', '--site-telemetry', telemetry, '--format', 'json'])).stdout);
     // 7750 GB x 1024 = 7,936,000 MB - 20000 x 250 MB = 2,936,000 MB / 20000 clients = 146.8 MB
-    expect(json.calibration).toMatchObject({ managementMBPerClientMonth: '250', contentMBPerClientMonth: '146.8', basis: { management: 'site telemetry', content: 'back-solved from the actual egress' } });
+    expect(json.calibration).toMatchObject({
+      managementMBPerClientMonth: '250',
+      contentMBPerClientMonth: '146.8',
+      basis: { management: 'site telemetry', content: 'back-solved from the actual egress' },
+    });
     expect(json.calibration.siteTelemetry).toEqual({ sites: 1, clients: 20000, managementMBPerClientMonth: '250', contentMBPerClientMonth: '150' });
   });
 
@@ -191,10 +231,24 @@ describe('actuals with bad input: one line naming file and line, exit 2', () => 
       make: (dir) => ['--export', writeTemp(dir, 'x.csv', 'a,b,c\n1,2,3\n')],
       message: /x\.csv:1: unknown column set \(header starts "a,b,c"\); expected a Cost Management export/,
     },
-    { why: 'a month with no rows', make: (dir) => ['--export', writeTemp(dir, 'x.csv', exportText('EA', cmgMonth('2026-11', 30)))], message: /x\.csv: no rows for 2026-10; the rows read cover 2026-09-30 to 2026-11-30/ },
+    {
+      why: 'a month with no rows',
+      make: (dir) => ['--export', writeTemp(dir, 'x.csv', exportText('EA', cmgMonth('2026-11', 30)))],
+      message: /x\.csv: no rows for 2026-10; the rows read cover 2026-09-30 to 2026-11-30/,
+    },
     {
       why: 'mixed currencies',
-      make: (dir) => ['--export', writeTemp(dir, 'x.csv', exportText('EA', cmgMonth().map((r, i) => (i === 9 ? { ...r, currency: 'EUR' } : r))))],
+      make: (dir) => [
+        '--export',
+        writeTemp(
+          dir,
+          'x.csv',
+          exportText(
+            'EA',
+            cmgMonth().map((r, i) => (i === 9 ? { ...r, currency: 'EUR' } : r)),
+          ),
+        ),
+      ],
       message: /x\.csv:11: mixed currencies: this row is in EUR, the first selected row \(.*x\.csv:2\) in USD/,
     },
     {
@@ -207,13 +261,31 @@ describe('actuals with bad input: one line naming file and line, exit 2', () => 
     },
     {
       why: 'a non-numeric cost',
-      make: (dir) => ['--export', writeTemp(dir, 'x.csv', exportText('EA', cmgMonth().map((r, i) => (i === 4 ? { ...r, cost: 'twelve' } : r))))],
+      make: (dir) => [
+        '--export',
+        writeTemp(
+          dir,
+          'x.csv',
+          exportText(
+            'EA',
+            cmgMonth().map((r, i) => (i === 4 ? { ...r, cost: 'twelve' } : r)),
+          ),
+        ),
+      ],
       message: /x\.csv:6: cost: "twelve" is not a number/,
     },
     { why: 'an empty export', make: () => ['--export', join(EXPORTS, 'EA_NoRows.csv')], message: /EA_NoRows\.csv: no usage rows at all/ },
     // (a row of another resource group is counted, not checked: only the CMG's rows are decoded)
-    { why: 'a ragged row', make: (dir) => ['--export', writeTemp(dir, 'x.csv', `${exportText('EA', cmgMonth().slice(0, 3))}cmg-rg,b\n`)], message: /x\.csv:5: not a well-formed CSV export \(this row has 2 fields, the header 55\)/ },
-    { why: 'an unclosed quote', make: (dir) => ['--export', writeTemp(dir, 'x.csv', `${exportText('EA', cmgMonth().slice(0, 3))}cmg-rg,"b\n`)], message: /x\.csv:5: not a well-formed CSV export \(a quoted field is not closed/ },
+    {
+      why: 'a ragged row',
+      make: (dir) => ['--export', writeTemp(dir, 'x.csv', `${exportText('EA', cmgMonth().slice(0, 3))}cmg-rg,b\n`)],
+      message: /x\.csv:5: not a well-formed CSV export \(this row has 2 fields, the header 55\)/,
+    },
+    {
+      why: 'an unclosed quote',
+      make: (dir) => ['--export', writeTemp(dir, 'x.csv', `${exportText('EA', cmgMonth().slice(0, 3))}cmg-rg,"b\n`)],
+      message: /x\.csv:5: not a well-formed CSV export \(a quoted field is not closed/,
+    },
     { why: 'a file that does not exist', make: (dir) => ['--export', join(dir, 'nope.csv')], message: /nope\.csv: no such file/ },
     { why: 'a bad month', make: (dir) => ['--export', join(dir, 'x.csv'), '--month', '2026-13'], message: /--month: "2026-13" is not a month/ },
     { why: 'no selector', make: (dir) => ['--export', writeTemp(dir, 'x.csv', exportText('EA', cmgMonth()))], message: /say which rows are the CMG's/ },
@@ -231,10 +303,17 @@ describe('actuals with bad input: one line naming file and line, exit 2', () => 
     expect(run.stdout).toBe('');
   });
 
-  it('a currency other than the scenario\'s', async () => {
+  it("a currency other than the scenario's", async () => {
     const dir = tempDir();
     const scenario = writeTemp(dir, 's.yaml', CMG_MONTH_SCENARIO);
-    const file = writeTemp(dir, 'x.csv', exportText('EA', cmgMonth().map((r) => ({ ...r, currency: 'EUR' }))));
+    const file = writeTemp(
+      dir,
+      'x.csv',
+      exportText(
+        'EA',
+        cmgMonth().map((r) => ({ ...r, currency: 'EUR' })),
+      ),
+    );
     const run = await runCli(['actuals', scenario, '--month', '2026-10', '--export', file, '--resource-group', 'cmg-rg']);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/the actual costs are in EUR but the forecast is in USD/);
@@ -250,12 +329,19 @@ describe('the export reader across chunk boundaries', () => {
   ])('chunks of %i bytes (carry head %i) give the same rows as one chunk', async (chunkBytes, carryHead) => {
     const dir = tempDir();
     // a long quoted field (longer than the carry head) and a newline inside quotes
-    const rows = cmgMonth().slice(0, 40).map((r, i) => (i === 5 ? { ...r, tags: { note: 'x'.repeat(300), multi: 'line one\nline two' } } : r));
+    const rows = cmgMonth()
+      .slice(0, 40)
+      .map((r, i) => (i === 5 ? { ...r, tags: { note: 'x'.repeat(300), multi: 'line one\nline two' } } : r));
     const file = writeTemp(dir, 'x.csv', exportText('EA', rows));
     const read = async (sizes: { chunkBytes?: number; carryHead?: number }) => {
       const got: string[] = [];
       let skipped = 0;
-      const result = await readExport(file, (r) => got.push(`${r.origin.line} ${r.date} ${r.meterName} ${r.cost} ${r.tags.length}`), prefilterFor({ resourceGroups: ['cmg-rg'] }, () => skipped++), sizes);
+      const result = await readExport(
+        file,
+        (r) => got.push(`${r.origin.line} ${r.date} ${r.meterName} ${r.cost} ${r.tags.length}`),
+        prefilterFor({ resourceGroups: ['cmg-rg'] }, () => skipped++),
+        sizes,
+      );
       return { got, skipped, rows: result.rows };
     };
     const whole = await read({});

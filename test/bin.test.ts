@@ -6,7 +6,7 @@ import { cpSync, readdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, REPO, TEST_NOW, runCli, tempDir, writeTemp } from './helpers/cli.js';
-import { OSCC_ITEMS, egressItems, snapshotText } from './helpers/prices.js';
+import { OSCC_ITEMS, egressItems, snapshotText } from '../support/prices.js';
 
 function runBin(args: readonly string[], options: { bin?: string; cwd?: string; env?: Record<string, string>; nodeArgs?: readonly string[] } = {}) {
   const result = spawnSync(process.execPath, [...(options.nodeArgs ?? []), options.bin ?? BIN, ...args], {
@@ -93,7 +93,10 @@ describe('bin/cmg-planner.js as a user runs it', () => {
     const dir = tempDir();
     const out = join(dir, 'sweep.csv');
     // 100,000 points take far longer than the 500 ms before the signal
-    const child = spawn(process.execPath, [BIN, 'sweep', 'scenarios/contoso-20k.yaml', '--vary', 'clients.total=1..100000:1', '--out', out], { cwd: REPO, env: { ...process.env, CMG_PLANNER_NOW: TEST_NOW } });
+    const child = spawn(process.execPath, [BIN, 'sweep', 'scenarios/contoso-20k.yaml', '--vary', 'clients.total=1..100000:1', '--out', out], {
+      cwd: REPO,
+      env: { ...process.env, CMG_PLANNER_NOW: TEST_NOW },
+    });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     setTimeout(() => child.kill('SIGTERM'), 500);

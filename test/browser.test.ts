@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { REPO, runCli, tempDir, writeTemp } from './helpers/cli.js';
-import { CMG_MONTH_SCENARIO, cmgMonth, exportText } from './helpers/export-gen.js';
+import { CMG_MONTH_SCENARIO, cmgMonth, exportText } from '../support/export-gen.js';
 
 const CHROMIUM = process.env.CMG_PLANNER_CHROMIUM ?? '/usr/bin/chromium';
 const SCREENSHOTS = join(REPO, 'reports', 'out', 'screenshots');
@@ -79,7 +79,11 @@ describe.skipIf(!available)('HTML reports in Chromium', () => {
   }
 
   it('estimate: figures as in JSON; a hostile name is text', async () => {
-    const scenario = writeTemp(dir, 'hostile.yaml', `name: ${JSON.stringify(HOSTILE)}\nregion: eastus\nclients:\n  total: 20000\n  peakConcurrency: 0.6\ngateway:\n  minInstances: 2\ncontent:\n  storedGB: 500\n  downloadMBPerClientMonth: 200\n`);
+    const scenario = writeTemp(
+      dir,
+      'hostile.yaml',
+      `name: ${JSON.stringify(HOSTILE)}\nregion: eastus\nclients:\n  total: 20000\n  peakConcurrency: 0.6\ngateway:\n  minInstances: 2\ncontent:\n  storedGB: 500\n  downloadMBPerClientMonth: 200\n`,
+    );
     const { page, json } = await htmlAndJson(['estimate', scenario], 'estimate');
     const shown = await figures(page);
     expect(await page.locator('h1').innerText()).toBe(`CMG estimate: ${HOSTILE}`);

@@ -51,18 +51,62 @@ describe('calibrate', () => {
   const cases: { why: string; online?: number; peers?: number; egress: string; site?: SiteTelemetry; management: string; content: string; basis: [string, string] }[] = [
     // 7750 / 7812.5 = 0.992: 300 -> 297.6, 100 -> 99.2
     { why: 'no telemetry: both scaled by actual / forecast egress', egress: '7750', management: '297.6', content: '99.2', basis: ['scaled to the actual egress', 'scaled to the actual egress'] },
-    { why: 'no telemetry and no actual egress: the scenario\'s figures', egress: '0', management: '300', content: '100', basis: ['scenario (no egress to calibrate from)', 'scenario (no egress to calibrate from)'] },
+    {
+      why: "no telemetry and no actual egress: the scenario's figures",
+      egress: '0',
+      management: '300',
+      content: '100',
+      basis: ['scenario (no egress to calibrate from)', 'scenario (no egress to calibrate from)'],
+    },
     // 7750 GB x 1024 = 7,936,000 MB - 20,000 x 250 MB = 2,936,000 MB / 20,000 = 146.8 MB
-    { why: 'telemetry: management measured, content back-solved from the egress', egress: '7750', site: telemetry(250, 150), management: '250', content: '146.8', basis: ['site telemetry', 'back-solved from the actual egress'] },
+    {
+      why: 'telemetry: management measured, content back-solved from the egress',
+      egress: '7750',
+      site: telemetry(250, 150),
+      management: '250',
+      content: '146.8',
+      basis: ['site telemetry', 'back-solved from the actual egress'],
+    },
     // measured over 12 h online a day: 250 / (12 / 24) = 500 for a client online 24 h; content as above
-    { why: 'telemetry, clients online 12 h: management as its 24-hour figure', online: 12, egress: '7750', site: telemetry(250, 150), management: '500', content: '146.8', basis: ['site telemetry', 'back-solved from the actual egress'] },
+    {
+      why: 'telemetry, clients online 12 h: management as its 24-hour figure',
+      online: 12,
+      egress: '7750',
+      site: telemetry(250, 150),
+      management: '500',
+      content: '146.8',
+      basis: ['site telemetry', 'back-solved from the actual egress'],
+    },
     // peers serve 20 %: 146.8 reached the CMG, so clients downloaded 146.8 / 0.8 = 183.5
-    { why: 'telemetry, peers serve 20 %: content before peers', peers: 0.2, egress: '7750', site: telemetry(250, 150), management: '250', content: '183.5', basis: ['site telemetry', 'back-solved from the actual egress'] },
+    {
+      why: 'telemetry, peers serve 20 %: content before peers',
+      peers: 0.2,
+      egress: '7750',
+      site: telemetry(250, 150),
+      management: '250',
+      content: '183.5',
+      basis: ['site telemetry', 'back-solved from the actual egress'],
+    },
     // 4000 GB x 1024 = 4,096,000 MB < 5,000,000 MB of management: no content left
-    { why: 'telemetry, egress below the measured management: content never below 0', egress: '4000', site: telemetry(250, 150), management: '250', content: '0', basis: ['site telemetry', 'back-solved from the actual egress'] },
-    { why: 'telemetry and no actual egress: the telemetry\'s content', egress: '0', site: telemetry(250, 150), management: '250', content: '150', basis: ['site telemetry', 'site telemetry'] },
+    {
+      why: 'telemetry, egress below the measured management: content never below 0',
+      egress: '4000',
+      site: telemetry(250, 150),
+      management: '250',
+      content: '0',
+      basis: ['site telemetry', 'back-solved from the actual egress'],
+    },
+    { why: "telemetry and no actual egress: the telemetry's content", egress: '0', site: telemetry(250, 150), management: '250', content: '150', basis: ['site telemetry', 'site telemetry'] },
     // every download served by peers: nothing to back-solve the download from, so the scenario's 100 stays
-    { why: 'telemetry, peers serve all: the scenario\'s download', peers: 1, egress: '7750', site: telemetry(250, 150), management: '250', content: '100', basis: ['site telemetry', 'back-solved from the actual egress'] },
+    {
+      why: "telemetry, peers serve all: the scenario's download",
+      peers: 1,
+      egress: '7750',
+      site: telemetry(250, 150),
+      management: '250',
+      content: '100',
+      basis: ['site telemetry', 'back-solved from the actual egress'],
+    },
   ];
 
   it.each(cases)('$why', ({ online, peers, egress, site, management, content, basis }) => {

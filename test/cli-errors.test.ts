@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/index.js';
 import { TEST_NOW, runCli, tempDir, writeTemp } from './helpers/cli.js';
-import { EASTUS_ITEMS, snapshotText } from './helpers/prices.js';
+import { EASTUS_ITEMS, snapshotText } from '../support/prices.js';
 
 const good = `name: Test
 region: eastus
@@ -29,8 +29,17 @@ const cases: { why: string; scenario: string; message: RegExp; prices?: string }
   { why: 'NaN', scenario: good.replace('total: 20000', 'total: .nan'), message: /bad\.yaml:4: clients\.total: .*NaN/ },
   { why: 'a number as text', scenario: good.replace('total: 20000', 'total: "20000"'), message: /bad\.yaml:4: clients\.total: .*found "20000"/ },
   { why: 'an empty file', scenario: '', message: /bad\.yaml: the scenario file is empty/ },
-  { why: 'an alias bomb', scenario: `a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n`, message: /bad\.yaml: the scenario's YAML aliases expand too far/ },
-  { why: 'a region the prices do not cover', scenario: good.replace('region: eastus', 'region: brazilsouth'), prices: snapshotText(EASTUS_ITEMS), message: /no Windows Standard_A2_v2 VM price in .* for region brazilsouth, currency USD/ },
+  {
+    why: 'an alias bomb',
+    scenario: `a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c,*c]\n`,
+    message: /bad\.yaml: the scenario's YAML aliases expand too far/,
+  },
+  {
+    why: 'a region the prices do not cover',
+    scenario: good.replace('region: eastus', 'region: brazilsouth'),
+    prices: snapshotText(EASTUS_ITEMS),
+    message: /no Windows Standard_A2_v2 VM price in .* for region brazilsouth, currency USD/,
+  },
   { why: 'a currency the prices do not cover', scenario: `${good}currency: CHF\n`, prices: snapshotText(EASTUS_ITEMS), message: /for region eastus, currency CHF/ },
   { why: 'a prices file that is not JSON', scenario: good, prices: '{"Items": [', message: /prices\.json:1:12: not valid JSON/ },
   { why: 'a prices file with a bad item', scenario: good, prices: '{"Items": [{"retailPrice": "x"}]}', message: /prices\.json: Items\[0\]\.currencyCode: is required/ },
@@ -87,7 +96,13 @@ describe('estimate with bad input', () => {
     // a stdout that throws stands in for a bug (bin.test.ts checks the exit code in a real process)
     const run = async (extra: string[]) => {
       let stderr = '';
-      const io = { stdout: () => { throw new TypeError('stdout is broken'); }, stderr: (t: string) => void (stderr += t), now: () => new Date(TEST_NOW) };
+      const io = {
+        stdout: () => {
+          throw new TypeError('stdout is broken');
+        },
+        stderr: (t: string) => void (stderr += t),
+        now: () => new Date(TEST_NOW),
+      };
       return { code: await main(['estimate', 'scenarios/contoso-20k.yaml', ...extra], io), stderr };
     };
     expect(await run([])).toEqual({ code: 70, stderr: 'cmg-planner: unexpected error: stdout is broken\n(this is a bug in cmg-planner; run again with --debug for details and report it)\n' });

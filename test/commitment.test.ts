@@ -8,15 +8,30 @@ import { estimate } from '../src/estimate/estimate.js';
 import { buildEstimateReport } from '../src/report/estimate-report.js';
 import { resolveScenario } from '../src/scenario/scenario.js';
 import { Decimal, sum } from '../src/model/money.js';
-import { egressItems, priceList, vmItem } from './helpers/prices.js';
+import { egressItems, priceList, vmItem } from '../support/prices.js';
 
 const size = 'Standard_D4ads_v6';
 const product = 'Virtual Machines Dadsv6 Series';
-const linux = vmItem(size, 0.228, { productName: product, savingsPlan: [{ unitPrice: 0.16, retailPrice: 0.16, term: '1 Year' }, { unitPrice: 0.114, retailPrice: 0.114, term: '3 Years' }] });
+const linux = vmItem(size, 0.228, {
+  productName: product,
+  savingsPlan: [
+    { unitPrice: 0.16, retailPrice: 0.16, term: '1 Year' },
+    { unitPrice: 0.114, retailPrice: 0.114, term: '3 Years' },
+  ],
+});
 const windows = vmItem(size, 0.412, { productName: `${product} Windows` });
 const reservation1y = vmItem(size, 25007.0, { productName: product, type: 'Reservation', reservationTerm: '1 Year' });
 const reservation3y = vmItem(size, 45000.0, { productName: product, type: 'Reservation', reservationTerm: '3 Years' });
-const list = priceList([linux, windows, reservation1y, reservation3y, ...egressItems([[0, 0], [100, 0.087]])]);
+const list = priceList([
+  linux,
+  windows,
+  reservation1y,
+  reservation3y,
+  ...egressItems([
+    [0, 0],
+    [100, 0.087],
+  ]),
+]);
 
 const priceCompute = (input: Parameters<typeof computeComponents>[0], prices: typeof list) => {
   const priced = priceComponents(computeComponents(input), prices);
@@ -76,7 +91,15 @@ describe('compute under a commitment', () => {
 
 describe('the estimate shows the saving against pay-as-you-go', () => {
   it('in the JSON contract, with shown figures that agree', () => {
-    const realistic = priceList([linux, windows, vmItem(size, 1198.37, { productName: product, type: 'Reservation', reservationTerm: '1 Year' }), ...egressItems([[0, 0], [100, 0.087]])]);
+    const realistic = priceList([
+      linux,
+      windows,
+      vmItem(size, 1198.37, { productName: product, type: 'Reservation', reservationTerm: '1 Year' }),
+      ...egressItems([
+        [0, 0],
+        [100, 0.087],
+      ]),
+    ]);
     const scenario = resolveScenario({ name: 'r', region: 'eastus', clients: { total: 12000 }, gateway: { vmSize: size }, commitment: '1y-reservation' });
     const report = buildEstimateReport(estimate(scenario, realistic, { now: new Date('2026-11-23T00:00:00Z') }));
     // 1198.37 / 12 x 2 = 199.728333 + Windows software 268.64 = 468.368333 -> 468.37

@@ -5,7 +5,7 @@ import { loadScenario } from '../src/scenario/load.js';
 import { estimate } from '../src/estimate/estimate.js';
 import { shownCosts } from '../src/estimate/shown.js';
 import { Decimal } from '../src/model/money.js';
-import { OSCC_ITEMS, blobItems, priceList, snapshotText, vmItem } from './helpers/prices.js';
+import { OSCC_ITEMS, blobItems, priceList, snapshotText, vmItem } from '../support/prices.js';
 import { runCli, tempDir, writeTemp } from './helpers/cli.js';
 
 // prices: A2_v2 Windows 0.136/h, A4_v2 Windows 0.19/h, egress 5 GB free then 0.087/GB, Hot LRS 0.0184
@@ -45,8 +45,24 @@ describe('compare', () => {
     const json = JSON.parse(run.stdout);
     expect(json.currency).toBe('USD');
     expect(json.scenarios.map((s: Record<string, unknown>) => [s.name, s.sizing, s.traffic, s.costs, s.costPerClientMonth, s.deltaTotal, s.deltaPct])).toEqual([
-      ['A (2 x A2_v2)', { instances: 2, gateways: 1, connectionPoints: 2 }, { egressGB: '1024' }, { compute: '198.56', egress: '88.65', storage: '0.00', other: '0.00', total: '287.21' }, '0.2805', '0.00', '0.0'],
-      ['B (1 x A4_v2)', { instances: 1, gateways: 1, connectionPoints: 1 }, { egressGB: '1024' }, { compute: '138.70', egress: '88.65', storage: '0.00', other: '0.00', total: '227.35' }, '0.2220', '-59.86', '-20.8'],
+      [
+        'A (2 x A2_v2)',
+        { instances: 2, gateways: 1, connectionPoints: 2 },
+        { egressGB: '1024' },
+        { compute: '198.56', egress: '88.65', storage: '0.00', other: '0.00', total: '287.21' },
+        '0.2805',
+        '0.00',
+        '0.0',
+      ],
+      [
+        'B (1 x A4_v2)',
+        { instances: 1, gateways: 1, connectionPoints: 1 },
+        { egressGB: '1024' },
+        { compute: '138.70', egress: '88.65', storage: '0.00', other: '0.00', total: '227.35' },
+        '0.2220',
+        '-59.86',
+        '-20.8',
+      ],
     ]);
     expect(json.scenarios[0].file).toBe(f.a);
   });
@@ -124,10 +140,27 @@ describe('sweep', () => {
     const f = files();
     const args = ['sweep', f.a!, '--vary', 'clients.total=1000..13000:6000', '--vary', 'content.downloadMBPerClientMonth=0,100', '--prices', f.prices!];
     const rows: Record<string, string>[] = parseCsv((await runCli([...args, '--format', 'csv'])).stdout, { columns: true });
-    expect(Object.keys(rows[0]!)).toEqual(['clients.total', 'content.downloadMBPerClientMonth', 'instances', 'gateways', 'connectionPoints', 'egressGB', 'compute', 'egress', 'storage', 'other', 'total', 'currency']);
+    expect(Object.keys(rows[0]!)).toEqual([
+      'clients.total',
+      'content.downloadMBPerClientMonth',
+      'instances',
+      'gateways',
+      'connectionPoints',
+      'egressGB',
+      'compute',
+      'egress',
+      'storage',
+      'other',
+      'total',
+      'currency',
+    ]);
     expect(rows.map((r) => [r['clients.total'], r['content.downloadMBPerClientMonth'], r.instances])).toEqual([
-      ['1000', '0', '2'], ['7000', '0', '2'], ['13000', '0', '3'],
-      ['1000', '100', '2'], ['7000', '100', '2'], ['13000', '100', '3'],
+      ['1000', '0', '2'],
+      ['7000', '0', '2'],
+      ['13000', '0', '3'],
+      ['1000', '100', '2'],
+      ['7000', '100', '2'],
+      ['13000', '100', '3'],
     ]);
     const html = (await runCli([...args, '--format', 'html'])).stdout;
     expect((html.match(/<path d="M/g) ?? []).length).toBe(2);
@@ -232,4 +265,3 @@ describe('Monte Carlo ranges', () => {
     expect(run.stderr).toMatch(/r\.yaml:\d+: /);
   });
 });
-

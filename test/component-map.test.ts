@@ -5,7 +5,7 @@ import { mapRow, type MappedRow } from '../src/actuals/component-map.js';
 import { readExport } from '../src/actuals/export-reader.js';
 import type { UsageRow } from '../src/actuals/usage-row.js';
 import { Decimal } from '../src/model/money.js';
-import { FIXTURES } from './helpers/export-gen.js';
+import { FIXTURES } from '../support/export-gen.js';
 
 type Case = { why: string; category: string; sub: string; meter: string; charge?: string; mapped: MappedRow | undefined };
 
@@ -16,9 +16,9 @@ const other: MappedRow = { component: 'other', countsQuantity: false };
 
 // each triple as it appears in a fixture export (EA = EA_*_Small.csv, FOCUS = the FOCUS excerpt)
 const CASES: Case[] = [
-  { why: 'a VM\'s hours (EA)', category: 'Virtual Machines', sub: 'Dv3/DSv3 Series', meter: 'D2 v3/D2s v3', mapped: compute() },
-  { why: 'a Dv2 VM\'s hours (EA)', category: 'Virtual Machines', sub: 'Dv2/DSv2 Series', meter: 'D2 v2/DS2 v2', mapped: compute() },
-  { why: 'a B-series VM\'s hours (EA)', category: 'Virtual Machines', sub: 'BS Series', meter: 'B2s', mapped: compute() },
+  { why: "a VM's hours (EA)", category: 'Virtual Machines', sub: 'Dv3/DSv3 Series', meter: 'D2 v3/D2s v3', mapped: compute() },
+  { why: "a Dv2 VM's hours (EA)", category: 'Virtual Machines', sub: 'Dv2/DSv2 Series', meter: 'D2 v2/DS2 v2', mapped: compute() },
+  { why: "a B-series VM's hours (EA)", category: 'Virtual Machines', sub: 'BS Series', meter: 'B2s', mapped: compute() },
   { why: 'a reservation purchase: compute cost, no hours (EA)', category: 'Virtual Machines', sub: 'BS Series', meter: 'B1s', charge: 'Purchase', mapped: compute(false) },
   { why: 'a VM in FOCUS terms (service name and category)', category: 'Virtual Machines', sub: 'Virtual Machines', meter: 'Compute', mapped: compute() },
   { why: 'a FOCUS commitment purchase', category: 'Virtual Machines', sub: 'Virtual Machines', meter: 'Commitment', charge: 'Purchase', mapped: compute(false) },
@@ -43,8 +43,8 @@ const CASES: Case[] = [
   { why: 'Azure Monitor (FOCUS)', category: 'Azure Monitor', sub: 'Observability', meter: 'Monitoring', mapped: undefined },
   { why: 'Azure SQL Database (FOCUS)', category: 'Azure SQL Database', sub: 'Relational Databases', meter: 'Database', mapped: undefined },
   // the CMG's own meters, in the names exports give them (as helpers/export-gen.ts writes them)
-  { why: 'the CMG\'s Windows VM hours', category: 'Virtual Machines', sub: 'Av2 Series Windows', meter: 'A2 v2', mapped: compute() },
-  { why: 'the CMG\'s content in Hot LRS', category: 'Storage', sub: 'General Block Blob v2', meter: 'Hot LRS Data Stored', mapped: storage },
+  { why: "the CMG's Windows VM hours", category: 'Virtual Machines', sub: 'Av2 Series Windows', meter: 'A2 v2', mapped: compute() },
+  { why: "the CMG's content in Hot LRS", category: 'Storage', sub: 'General Block Blob v2', meter: 'Hot LRS Data Stored', mapped: storage },
   { why: 'inbound transfer is free and not egress', category: 'Bandwidth', sub: '', meter: 'Standard Data Transfer In', mapped: other },
   { why: 'Key Vault operations', category: 'Key Vault', sub: '', meter: 'Operations', mapped: other },
   { why: 'a licence meter: compute cost, no hours', category: 'Virtual Machines Licenses', sub: 'Windows Server', meter: '2 vCPU VM License', mapped: compute(false) },

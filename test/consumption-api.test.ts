@@ -7,7 +7,7 @@ import type { UsageRow } from '../src/actuals/usage-row.js';
 import type { CmgPlannerError } from '../src/model/errors.js';
 import { LOOPBACK_CA, exampleBody, startFakeArm, type FakeArm } from './helpers/arm-server.js';
 import { tempDir, writeTemp } from './helpers/cli.js';
-import { CMG_MONTH_SCENARIO } from './helpers/export-gen.js';
+import { CMG_MONTH_SCENARIO } from '../support/export-gen.js';
 
 const SUBSCRIPTION = '00000000-0000-0000-0000-000000000000';
 const credential: TokenCredential = { getToken: async () => ({ token: 'test-token', expiresOnTimestamp: Date.now() + 3_600_000 }) };
@@ -73,14 +73,20 @@ describe('the Consumption API through the real SDK client', () => {
   it('feeds the actuals report like an export does', async () => {
     const record = (date: string, meterCategory: string, meterName: string, quantity: number, cost: number) => ({
       kind: 'legacy',
-      properties: { date: `${date}T00:00:00.0000000Z`, meterDetails: { meterCategory, meterName, meterSubCategory: '', unitOfMeasure: meterCategory === 'Bandwidth' ? '1 GB' : '1 Hour' }, quantity, cost, billingCurrency: 'USD', resourceGroup: 'cmg-rg', resourceId: '/subscriptions/x/resourceGroups/cmg-rg/providers/Microsoft.Compute/virtualMachineScaleSets/cmg', chargeType: 'Usage' },
+      properties: {
+        date: `${date}T00:00:00.0000000Z`,
+        meterDetails: { meterCategory, meterName, meterSubCategory: '', unitOfMeasure: meterCategory === 'Bandwidth' ? '1 GB' : '1 Hour' },
+        quantity,
+        cost,
+        billingCurrency: 'USD',
+        resourceGroup: 'cmg-rg',
+        resourceId: '/subscriptions/x/resourceGroups/cmg-rg/providers/Microsoft.Compute/virtualMachineScaleSets/cmg',
+        chargeType: 'Usage',
+      },
     });
     const days = Array.from({ length: 31 }, (_, i) => `2026-10-${String(i + 1).padStart(2, '0')}`);
     arm = await startFakeArm({
-      pages: [
-        { value: days.map((d) => record(d, 'Virtual Machines', 'A2 v2', 48, 6.528)) },
-        { value: days.map((d) => record(d, 'Bandwidth', 'Standard Data Transfer Out', 250, 21.75)) },
-      ],
+      pages: [{ value: days.map((d) => record(d, 'Virtual Machines', 'A2 v2', 48, 6.528)) }, { value: days.map((d) => record(d, 'Bandwidth', 'Standard Data Transfer Out', 250, 21.75)) }],
     });
     const out: string[] = [];
     const dir = tempDir();
@@ -101,7 +107,11 @@ describe('the Consumption API through the real SDK client', () => {
   });
 
   it.each([
-    ['a record whose cost is not a number', { pages: [{ value: [{ kind: 'legacy', properties: { date: '2019-04-09T00:00:00Z', cost: 'abc', quantity: 1, billingCurrency: 'USD' } }] }] }, /record 1: "abc"/],
+    [
+      'a record whose cost is not a number',
+      { pages: [{ value: [{ kind: 'legacy', properties: { date: '2019-04-09T00:00:00Z', cost: 'abc', quantity: 1, billingCurrency: 'USD' } }] }] },
+      /record 1: "abc"/,
+    ],
     ['a record without a usable date', { pages: [{ value: [{ kind: 'legacy', properties: { date: 'yesterday', cost: 1, quantity: 1, billingCurrency: 'USD' } }] }] }, /without a usable date/],
     ['a page that is not JSON', { rawBody: '{"value": [' }, /the Consumption API (failed|could not be reached)/],
   ] as const)('hostile pages: %s is exit 1 with one message', async (_why, server, message) => {
@@ -113,7 +123,10 @@ describe('the Consumption API through the real SDK client', () => {
   });
 
   it('maps a record without meter details from its product', () => {
-    const row = recordToRow({ kind: 'legacy', date: '2026-10-01', product: 'Bandwidth - Standard Data Transfer Out - Zone 1', quantity: 1, cost: 0.087, billingCurrency: 'usd' }, { file: 'api', line: 1 });
+    const row = recordToRow(
+      { kind: 'legacy', date: '2026-10-01', product: 'Bandwidth - Standard Data Transfer Out - Zone 1', quantity: 1, cost: 0.087, billingCurrency: 'usd' },
+      { file: 'api', line: 1 },
+    );
     expect(row).toMatchObject({ meterCategory: 'Bandwidth', meterName: 'Standard Data Transfer Out', currency: 'USD' });
   });
 });

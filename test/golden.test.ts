@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PriceItem } from '../src/pricing/price-item.js';
 import { runCli } from './helpers/cli.js';
-import { blobItems, egressItems, keyVaultItem, publicIpItem, snapshotText, vmItem } from './helpers/prices.js';
+import { blobItems, egressItems, keyVaultItem, publicIpItem, snapshotText, vmItem } from '../support/prices.js';
 
 const GOLDEN = join(import.meta.dirname, 'golden');
 
@@ -46,7 +46,16 @@ const CASES: Record<string, GoldenCase> = {
   // storage 2000 GB x 0.0184 = 36.80; other 730 x 0.005 + 0.03 = 3.68
   // total 297.84 + 1904.86 + 36.80 + 3.68 = 2243.18
   'content-tiered-egress': {
-    items: [vmItem('Standard_A2_v2', 0.136), ...egressItems(EGRESS_TIERS), ...blobItems('Hot', [[0, 0.0184], [51200, 0.0177]]), publicIpItem(0.005), keyVaultItem(0.03)],
+    items: [
+      vmItem('Standard_A2_v2', 0.136),
+      ...egressItems(EGRESS_TIERS),
+      ...blobItems('Hot', [
+        [0, 0.0184],
+        [51200, 0.0177],
+      ]),
+      publicIpItem(0.005),
+      keyVaultItem(0.03),
+    ],
     total: '2243.18',
   },
   // a 1-year reservation of 2 x D4ads_v6 (12,000 clients): 1198.37 / 12 x 2 = 199.728333, plus the Windows
@@ -91,7 +100,7 @@ describe.each(Object.entries(CASES))('golden case %s', (name, { items, total }) 
   const folder = `test/golden/${name}`;
   const args = ['estimate', `${folder}/scenario.yaml`, '--prices', `${folder}/prices.json`];
 
-  it('prices.json holds the case\'s items', async () => {
+  it("prices.json holds the case's items", async () => {
     await expect(`${snapshotText(items, '2026-11-01T00:00:00Z')}\n`).toMatchFileSnapshot(join(GOLDEN, name, 'prices.json'));
   });
 

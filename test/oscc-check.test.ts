@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { estimate } from '../src/estimate/estimate.js';
 import { buildEstimateReport } from '../src/report/estimate-report.js';
 import { resolveScenario } from '../src/scenario/scenario.js';
-import { OSCC_ITEMS, priceList, snapshotText } from './helpers/prices.js';
+import { OSCC_ITEMS, priceList, snapshotText } from '../support/prices.js';
 import { runCli, tempDir, writeTemp } from './helpers/cli.js';
 
 const osccScenario = {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resolvePrice, unitSizeOf } from '../src/pricing/price-list.js';
 import { blobQuery, egressQuery, vmQuery } from '../src/pricing/meters.js';
 import { parsePriceList } from '../src/pricing/snapshot.js';
-import { blobItems, egressItems, priceList, snapshotText, vmItem } from './helpers/prices.js';
+import { blobItems, egressItems, priceList, snapshotText, vmItem } from '../support/prices.js';
 
 const where = { region: 'eastus', currency: 'USD' };
 
@@ -44,7 +44,13 @@ describe('VM price selection', () => {
 
 describe('tiered meters', () => {
   it('reads every tier of egress from tierMinimumUnits, sorted', () => {
-    const list = priceList(egressItems([[10340, 0.083], [0, 0], [100, 0.087]]));
+    const list = priceList(
+      egressItems([
+        [10340, 0.083],
+        [0, 0],
+        [100, 0.087],
+      ]),
+    );
     const tiers = resolvePrice(list, egressQuery(where))!.tiers;
     expect(tiers.map((t) => [t.fromUnits.toString(), t.unitPrice.toString()])).toEqual([
       ['0', '0'],
@@ -53,11 +59,7 @@ describe('tiered meters', () => {
     ]);
   });
   it('takes blob capacity from General Block Blob v2 before Blob Storage', () => {
-    const list = priceList([
-      ...blobItems('Hot', [[0, 0.03]], { productName: 'Blob Storage' }),
-      ...blobItems('Hot', [[0, 0.0184]]),
-      ...blobItems('Cool', [[0, 0.01]]),
-    ]);
+    const list = priceList([...blobItems('Hot', [[0, 0.03]], { productName: 'Blob Storage' }), ...blobItems('Hot', [[0, 0.0184]]), ...blobItems('Cool', [[0, 0.01]])]);
     expect(resolvePrice(list, blobQuery('hot', where))!.tiers[0]!.unitPrice.toString()).toBe('0.0184');
     expect(resolvePrice(list, blobQuery('cool', where))!.tiers[0]!.unitPrice.toString()).toBe('0.01');
     const legacyOnly = priceList(blobItems('Hot', [[0, 0.03]], { productName: 'Blob Storage' }));

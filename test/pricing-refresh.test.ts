@@ -8,10 +8,10 @@ import type { CommandIO } from '../src/cli/output.js';
 import { CmgPlannerError } from '../src/model/errors.js';
 import { parsePriceList } from '../src/pricing/snapshot.js';
 import { and, eq, quote } from '../src/pricing/odata-filter.js';
-import { parseEqAnd } from './helpers/odata-parse.js';
+import { parseEqAnd } from '../support/odata-parse.js';
 import { backoffMs, parseRetryAfter } from '../src/http/retry.js';
-import { catalogFor } from './helpers/retail-catalog.js';
-import { startFakeRetailApi, type FakeRetailApi, type Fault } from './helpers/retail-server.js';
+import { catalogFor } from '../support/retail-catalog.js';
+import { startFakeRetailApi, type FakeRetailApi, type Fault } from '../support/retail-server.js';
 import { runCli, tempDir } from './helpers/cli.js';
 
 const CATALOG = [...catalogFor('eastus'), ...catalogFor('westeurope', 1.1), ...catalogFor('northeurope', 1.05)];
@@ -87,7 +87,16 @@ describe('pricing refresh against a loopback Retail Prices API', () => {
     expect(new Set(r.requests).size).toBe(r.requests.length);
     expect(r.requests.every((u) => new URL(u).searchParams.get('api-version') === '2023-01-01-preview')).toBe(true);
     const meta = JSON.parse(r.text).cmgPlanner;
-    expect(meta).toMatchObject({ source: 'Azure Retail Prices API', endpoint: api!.url, apiVersion: '2023-01-01-preview', currency: 'USD', regions: ['eastus', 'westeurope'], itemCount: expected.length, fetchedAt: '2026-11-23T10:00:00.000Z', requests: r.requests.length });
+    expect(meta).toMatchObject({
+      source: 'Azure Retail Prices API',
+      endpoint: api!.url,
+      apiVersion: '2023-01-01-preview',
+      currency: 'USD',
+      regions: ['eastus', 'westeurope'],
+      itemCount: expected.length,
+      fetchedAt: '2026-11-23T10:00:00.000Z',
+      requests: r.requests.length,
+    });
     expect(meta.filters).toHaveLength(11);
     // several regions: the queries span all regions (fewer requests), filtered here
     expect(meta.filters.some((f: string) => f.includes('armRegionName'))).toBe(false);
@@ -137,7 +146,7 @@ describe('pricing refresh against a loopback Retail Prices API', () => {
     expect(r.waits).toEqual([]);
   });
 
-  it('does not retry a 400 and shows the API\'s message', async () => {
+  it("does not retry a 400 and shows the API's message", async () => {
     const r = await refresh([{ action: { kind: 'status', status: 400, body: '{"Error":{"Code":"InvalidFilter","Message":"Invalid OData parameters supplied"}}' } }]);
     expect(r.error?.exitCode).toBe(1);
     expect(r.error?.message).toMatch(/request failed: GET .*: HTTP 400 Bad Request: .*Invalid OData parameters supplied/);
@@ -160,7 +169,9 @@ describe('pricing refresh against a loopback Retail Prices API', () => {
   it('validates the result: empty Items for a query fails, naming what is missing', async () => {
     const r = await refresh([{ match: (u) => (u.searchParams.get('$filter') ?? '').includes("'Bandwidth'"), times: 5, action: { kind: 'empty' } }]);
     expect(r.error?.exitCode).toBe(1);
-    expect(r.error?.message).toMatch(/did not return every price the model needs \(2 missing: eastus: internet egress; westeurope: internet egress\)\..*Nothing was written; .*prices\.json is as it was$/);
+    expect(r.error?.message).toMatch(
+      /did not return every price the model needs \(2 missing: eastus: internet egress; westeurope: internet egress\)\..*Nothing was written; .*prices\.json is as it was$/,
+    );
     expect(r.text).toBe(OLD_SNAPSHOT);
   });
 
@@ -220,7 +231,9 @@ describe('pricing refresh as a user runs it', () => {
     const dir = tempDir();
     const out = join(dir, 'p.json');
     const proxy = new URL(api.url).origin;
-    const run = await runCli(['pricing', 'refresh', '--regions', 'eastus', '--endpoint', 'http://prices.example.invalid/api/retail/prices', '--out', out], { env: { HTTP_PROXY: proxy, http_proxy: proxy, NO_PROXY: '', no_proxy: '' } });
+    const run = await runCli(['pricing', 'refresh', '--regions', 'eastus', '--endpoint', 'http://prices.example.invalid/api/retail/prices', '--out', out], {
+      env: { HTTP_PROXY: proxy, http_proxy: proxy, NO_PROXY: '', no_proxy: '' },
+    });
     expect(run.stderr).toMatch(/^wrote /);
     expect(run.code).toBe(0);
     expect(api.requests[0]).toMatch(/^http:\/\/prices\.example\.invalid\/api\/retail\/prices\?/);

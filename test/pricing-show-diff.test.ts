@@ -4,18 +4,26 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { diffPrices } from '../src/pricing/price-diff.js';
 import { runCli, tempDir, writeTemp } from './helpers/cli.js';
-import { EASTUS_ITEMS, egressItems, priceList, snapshotText, vmItem } from './helpers/prices.js';
+import { EASTUS_ITEMS, egressItems, priceList, snapshotText, vmItem } from '../support/prices.js';
 
 const before = [
   vmItem('Standard_A2_v2', 0.136),
   vmItem('Standard_A2_v2', 0.0903, { productName: 'Virtual Machines Av2 Series', savingsPlan: [{ unitPrice: 0.07, retailPrice: 0.07, term: '1 Year' }] }),
-  ...egressItems([[0, 0], [100, 0.087], [10340, 0.083]]),
+  ...egressItems([
+    [0, 0],
+    [100, 0.087],
+    [10340, 0.083],
+  ]),
   vmItem('Standard_B2s', 0.05, { productName: 'Virtual Machines BS Series Windows' }),
 ];
 const after = [
   vmItem('Standard_A2_v2', 0.15),
   vmItem('Standard_A2_v2', 0.0903, { productName: 'Virtual Machines Av2 Series', savingsPlan: [{ unitPrice: 0.063, retailPrice: 0.063, term: '1 Year' }] }),
-  ...egressItems([[0, 0], [100, 0.087], [10340, 0.08]]),
+  ...egressItems([
+    [0, 0],
+    [100, 0.087],
+    [10340, 0.08],
+  ]),
   vmItem('Standard_D4ads_v6', 0.412, { productName: 'Virtual Machines Dadsv6 Series Windows' }),
 ];
 

@@ -12,7 +12,9 @@ const RUNS = { numRuns: 200 };
 
 /** A decimal with up to `places` digits after the point: an integer over a power of ten. */
 const decimal = (min: number, max: number, places = 6) =>
-  fc.tuple(fc.integer({ min: min * 10 ** places, max: max * 10 ** places }), fc.integer({ min: 0, max: places })).map(([n, p]) => new Decimal(n).dividedBy(10 ** places).toDecimalPlaces(p, Decimal.ROUND_DOWN));
+  fc
+    .tuple(fc.integer({ min: min * 10 ** places, max: max * 10 ** places }), fc.integer({ min: 0, max: places }))
+    .map(([n, p]) => new Decimal(n).dividedBy(10 ** places).toDecimalPlaces(p, Decimal.ROUND_DOWN));
 
 // 2 digits (USD), none (JPY), 3 (KWD): minorUnitDigits reads them from ICU
 const currency = fc.constantFrom('USD', 'JPY', 'KWD');
@@ -77,7 +79,10 @@ describe('roundToSum', () => {
     // e.g. 3 x 0.005 USD = 0.015 -> 0.02: 0.01, 0.01, 0.00
     fc.assert(
       fc.property(decimal(0, 1000), fc.integer({ min: 1, max: 12 }), currency, (amount, n, c) => {
-        const parts = roundToSum(Array.from({ length: n }, () => amount), c);
+        const parts = roundToSum(
+          Array.from({ length: n }, () => amount),
+          c,
+        );
         for (let i = 1; i < n; i++) expect(parts[i - 1]!.gte(parts[i]!)).toBe(true);
         expect(parts[0]!.minus(parts[n - 1]!).lte(unitOf(c))).toBe(true);
       }),

@@ -51,7 +51,12 @@ describe('extractRanges', () => {
   });
 
   it('leaves plain numbers and other fields as they are; finds several ranges', () => {
-    const data = { name: 'x', region: 'eastus', clients: { total: 20000, peakConcurrency: { low: 0.4, high: 0.6 } }, content: { storedGB: 500, downloadMBPerClientMonth: { low: 50, mode: 100, high: 400 } } };
+    const data = {
+      name: 'x',
+      region: 'eastus',
+      clients: { total: 20000, peakConcurrency: { low: 0.4, high: 0.6 } },
+      content: { storedGB: 500, downloadMBPerClientMonth: { low: 50, mode: 100, high: 400 } },
+    };
     const out = extractRanges(data, where);
     expect(out.data).toEqual({ name: 'x', region: 'eastus', clients: { total: 20000, peakConcurrency: 0.5 }, content: { storedGB: 500, downloadMBPerClientMonth: 100 } });
     expect(out.ranges.map((r) => [r.path, r.distribution])).toEqual([
@@ -62,7 +67,11 @@ describe('extractRanges', () => {
   });
 
   const bad: { why: string; data: object; message: RegExp }[] = [
-    { why: 'a field that cannot be a range', data: { gateway: { minInstances: { low: 1, high: 3 } } }, message: /^s\.yaml:2: gateway\.minInstances: this field cannot be a range; ranges \(\{low, mode, high\}\) are for hoursPerMonth, clients\.total, / },
+    {
+      why: 'a field that cannot be a range',
+      data: { gateway: { minInstances: { low: 1, high: 3 } } },
+      message: /^s\.yaml:2: gateway\.minInstances: this field cannot be a range; ranges \(\{low, mode, high\}\) are for hoursPerMonth, clients\.total, /,
+    },
     { why: 'a key other than low, mode, high', data: { content: { storedGB: { low: 1, top: 3, high: 4 } } }, message: /^s\.yaml:2: content\.storedGB: a range has low, mode and high, not "top"$/ },
     { why: 'no high', data: { content: { storedGB: { low: 1 } } }, message: /^s\.yaml:2: content\.storedGB\.high: expected a number, found nothing$/ },
     { why: 'no low', data: { content: { storedGB: { mode: 1, high: 2 } } }, message: /^s\.yaml:2: content\.storedGB\.low: expected a number, found nothing$/ },

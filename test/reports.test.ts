@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir, writeTemp, type CliResult } from './helpers/cli.js';
-import { EASTUS_ITEMS, OSCC_ITEMS, blobItems, egressItems, keyVaultItem, publicIpItem, snapshotText, vmItem } from './helpers/prices.js';
+import { EASTUS_ITEMS, OSCC_ITEMS, blobItems, egressItems, keyVaultItem, publicIpItem, snapshotText, vmItem } from '../support/prices.js';
 
 const HOSTILE_NAME = '<img src=x onerror=alert(1)>';
 
@@ -11,7 +11,11 @@ const HOSTILE_NAME = '<img src=x onerror=alert(1)>';
 const eastusPrices = () => writeTemp(tempDir(), 'eastus-prices.json', snapshotText(EASTUS_ITEMS));
 
 function scenarioFile(dir: string, name: string, extra = ''): string {
-  return writeTemp(dir, 'scenario.yaml', `name: ${JSON.stringify(name)}\nregion: eastus\nclients:\n  total: 20000\n  peakConcurrency: 0.6\ngateway:\n  minInstances: 2\ncontent:\n  storedGB: 500\n  downloadMBPerClientMonth: 200\n  peerShare: 0.3\n${extra}`);
+  return writeTemp(
+    dir,
+    'scenario.yaml',
+    `name: ${JSON.stringify(name)}\nregion: eastus\nclients:\n  total: 20000\n  peakConcurrency: 0.6\ngateway:\n  minInstances: 2\ncontent:\n  storedGB: 500\n  downloadMBPerClientMonth: 200\n  peerShare: 0.3\n${extra}`,
+  );
 }
 
 describe('estimate --format json (the stable contract)', () => {
@@ -124,7 +128,10 @@ describe('user strings are escaped for each format', () => {
     const hostileMeter = '=HYPERLINK("http://x","y")';
     const items = [
       vmItem('Standard_A2_v2', 0.136, { meterName: hostileMeter }),
-      ...egressItems([[0, 0], [100, 0.087]]),
+      ...egressItems([
+        [0, 0],
+        [100, 0.087],
+      ]),
       ...blobItems('Hot', [[0, 0.0184]]),
       publicIpItem(),
       keyVaultItem(),

@@ -17,7 +17,7 @@ const defaults: TrafficInput = {
 };
 
 describe('management traffic', () => {
-  it('puts a default client online 24 h inside Microsoft\'s 100-300 MB band', () => {
+  it("puts a default client online 24 h inside Microsoft's 100-300 MB band", () => {
     const t = estimateTraffic(defaults);
     expect(t.managementBasis).toBe('derived');
     expect(t.managementMBPerClientMonth24h.toNumber()).toBeGreaterThanOrEqual(MANAGEMENT_BAND_MB.low);

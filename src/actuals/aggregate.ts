@@ -100,4 +100,3 @@ export function createAccumulator(month: BillingMonth, selected: (row: UsageRow)
     },
   };
 }
-

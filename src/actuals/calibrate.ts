@@ -12,7 +12,7 @@ import type { SiteTelemetry } from './site-telemetry.js';
  * (which can stop the service) is far from normal use
  * (https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/monitor-clients-cloud-management-gateway).
  */
-export const ALERT_EXPECTED_SHARE = { value: 0.4, source: 'cmg-planner default: the expected figure at 40 % of the threshold, under the CMG\'s 50 % warning level' } as const;
+export const ALERT_EXPECTED_SHARE = { value: 0.4, source: "cmg-planner default: the expected figure at 40 % of the threshold, under the CMG's 50 % warning level" } as const;
 /** Thresholds are rounded up to this many GB. */
 export const ALERT_ROUND_GB = 100;
 
@@ -63,18 +63,42 @@ export function calibrate(scenario: Scenario, forecast: Estimate, actual: Actual
   if (telemetry) {
     const management = onlineShare.isZero() ? telemetry.managementMBPerClientMonth : telemetry.managementMBPerClientMonth.dividedBy(onlineShare);
     if (clients.isZero() || actualEgress.isZero()) {
-      return { ...base, managementMBPerClientMonth: management, managementBasis: 'site telemetry', contentMBPerClientMonth: keep.isZero() ? download : telemetry.contentMBPerClientMonth.dividedBy(keep), contentBasis: 'site telemetry' };
+      return {
+        ...base,
+        managementMBPerClientMonth: management,
+        managementBasis: 'site telemetry',
+        contentMBPerClientMonth: keep.isZero() ? download : telemetry.contentMBPerClientMonth.dividedBy(keep),
+        contentBasis: 'site telemetry',
+      };
     }
     const managementMB = telemetry.managementMBPerClientMonth.times(clients);
     const contentMB = Decimal.max(ZERO, actualEgress.times(MB_PER_GB).minus(managementMB));
     const perClient = contentMB.dividedBy(clients);
-    return { ...base, managementMBPerClientMonth: management, managementBasis: 'site telemetry', contentMBPerClientMonth: keep.isZero() ? download : perClient.dividedBy(keep), contentBasis: 'back-solved from the actual egress' };
+    return {
+      ...base,
+      managementMBPerClientMonth: management,
+      managementBasis: 'site telemetry',
+      contentMBPerClientMonth: keep.isZero() ? download : perClient.dividedBy(keep),
+      contentBasis: 'back-solved from the actual egress',
+    };
   }
   if (forecastEgress.isZero() || actualEgress.isZero()) {
-    return { ...base, managementMBPerClientMonth: mgmt24h, managementBasis: 'scenario (no egress to calibrate from)', contentMBPerClientMonth: download, contentBasis: 'scenario (no egress to calibrate from)' };
+    return {
+      ...base,
+      managementMBPerClientMonth: mgmt24h,
+      managementBasis: 'scenario (no egress to calibrate from)',
+      contentMBPerClientMonth: download,
+      contentBasis: 'scenario (no egress to calibrate from)',
+    };
   }
   const factor = actualEgress.dividedBy(forecastEgress);
-  return { ...base, managementMBPerClientMonth: mgmt24h.times(factor), managementBasis: 'scaled to the actual egress', contentMBPerClientMonth: download.times(factor), contentBasis: 'scaled to the actual egress' };
+  return {
+    ...base,
+    managementMBPerClientMonth: mgmt24h.times(factor),
+    managementBasis: 'scaled to the actual egress',
+    contentMBPerClientMonth: download.times(factor),
+    contentBasis: 'scaled to the actual egress',
+  };
 }
 
 /**

@@ -99,9 +99,10 @@ export function detectColumns(header: readonly string[], file: string): ColumnMa
   const present = new Set(lower);
   for (const set of COLUMN_SETS) {
     if (!set.signature.every((s) => present.has(s))) continue;
-    const index = Object.fromEntries(
-      (Object.keys(set.fields) as Field[]).map((field) => [field, set.fields[field].map((c) => lower.indexOf(c.toLowerCase())).find((i) => i >= 0) ?? -1]),
-    ) as Record<Field, number>;
+    const index = Object.fromEntries((Object.keys(set.fields) as Field[]).map((field) => [field, set.fields[field].map((c) => lower.indexOf(c.toLowerCase())).find((i) => i >= 0) ?? -1])) as Record<
+      Field,
+      number
+    >;
     const missing = set.required.filter((f) => index[f] < 0);
     if (missing.length) {
       throw new UserInputError(`${file}:1: a ${set.name} export without ${missing.map((f) => set.fields[f].join(' or ')).join(', ')}; export the full usage details (actual or amortized cost)`);

@@ -29,7 +29,7 @@ export function mapRow(row: UsageRow): MappedRow | undefined {
     const licence = category.endsWith('licenses') || /licen[cs]e/.test(sub) || /licen[cs]e/.test(meter);
     return { component: 'compute', countsQuantity: !licence && row.chargeType.toLowerCase() !== 'purchase' };
   }
-  if (category === 'bandwidth' || category === 'networking' && /data transfer/.test(meter)) {
+  if (category === 'bandwidth' || (category === 'networking' && /data transfer/.test(meter))) {
     const interRegion = /inter-?region|intra continent|inter continent/.test(sub) || /intra continent|inter continent|inter-?region/.test(meter);
     const inbound = /data transfer in\b/.test(meter);
     if (interRegion || inbound) return { component: 'other', countsQuantity: false };

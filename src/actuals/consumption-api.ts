@@ -75,13 +75,17 @@ function explain(error: unknown, scope: string): ExternalError {
   const e = error as { name?: string; statusCode?: number; code?: string; message?: string };
   const where = `/${scope}`;
   if (e.name === 'CredentialUnavailableError' || e.name === 'AggregateAuthenticationError') {
-    return new ExternalError(`no Azure credential was found to read the usage of ${where}: sign in with \`az login\`, run where a managed identity is assigned, or set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET`);
+    return new ExternalError(
+      `no Azure credential was found to read the usage of ${where}: sign in with \`az login\`, run where a managed identity is assigned, or set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET`,
+    );
   }
   if (e.name === 'AuthenticationError' || e.statusCode === 401) {
     return new ExternalError(`Azure refused the sign-in for ${where} (${(e.message ?? '').split('\n')[0]}): check the credential (az login, or the AZURE_* variables)`);
   }
   if (e.statusCode === 403) {
-    return new ExternalError(`the signed-in identity may not read the usage of ${where} (HTTP 403${e.code ? ` ${e.code}` : ''}): it needs the Cost Management Reader role (or Reader) on the subscription or resource group`);
+    return new ExternalError(
+      `the signed-in identity may not read the usage of ${where} (HTTP 403${e.code ? ` ${e.code}` : ''}): it needs the Cost Management Reader role (or Reader) on the subscription or resource group`,
+    );
   }
   if (e.statusCode === 404) return new ExternalError(`Azure does not know ${where} (HTTP 404): check --subscription and --resource-group`);
   if (e.statusCode !== undefined) return new ExternalError(`the Consumption API failed for ${where}: HTTP ${e.statusCode}${e.code ? ` ${e.code}` : ''}: ${(e.message ?? '').split('\n')[0]}`);
@@ -113,9 +117,7 @@ export async function readConsumption(source: ConsumptionSource, onRow: (row: Us
   const client = new ConsumptionManagementClient(credential, source.subscriptionId, {
     endpoint: source.endpoint,
     credentialScopes: `${source.endpoint.replace(/\/+$/, '')}/.default`,
-    ...(ca
-      ? { additionalPolicies: [{ position: 'perCall' as const, policy: trustCa(ca) }] }
-      : {}),
+    ...(ca ? { additionalPolicies: [{ position: 'perCall' as const, policy: trustCa(ca) }] } : {}),
   });
   const filter = `properties/usageStart ge '${source.month.firstDay}' and properties/usageEnd le '${source.month.lastDay}'`;
   let rows = 0;

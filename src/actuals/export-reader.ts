@@ -72,12 +72,7 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * searches; rows the prefilter rules out are only counted; the others are decoded (UTF-8, RFC 4180)
  * and handed to `onRow`. Any problem is one UserInputError naming the file and line.
  */
-export async function readExport(
-  file: string,
-  onRow: (row: UsageRow) => void,
-  prefilter?: RowPrefilter,
-  sizes: { chunkBytes?: number; carryHead?: number } = {},
-): Promise<ExportReadResult> {
+export async function readExport(file: string, onRow: (row: UsageRow) => void, prefilter?: RowPrefilter, sizes: { chunkBytes?: number; carryHead?: number } = {}): Promise<ExportReadResult> {
   const chunkBytes = sizes.chunkBytes ?? CHUNK_BYTES;
   const carryHead = sizes.carryHead ?? CARRY_HEAD;
   await checkReadable(file);
@@ -115,7 +110,10 @@ export async function readExport(
         if (first && text.startsWith('\xef\xbb\xbf')) text = text.slice(3);
         first = false;
         const header = scanner.one(Buffer.from(text, 'latin1'), line);
-        map = detectColumns(Array.from({ length: header.fields }, (_, i) => fieldText(header, i)), file);
+        map = detectColumns(
+          Array.from({ length: header.fields }, (_, i) => fieldText(header, i)),
+          file,
+        );
         return;
       }
       rows++;

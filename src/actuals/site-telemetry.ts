@@ -30,7 +30,9 @@ export function parseSiteTelemetry(text: string, file: string): SiteTelemetry {
   const header = records[0]!.map((h) => h.trim().toLowerCase());
   const missing = REQUIRED.filter((c) => !header.includes(c));
   if (missing.length) {
-    throw new UserInputError(`${file}:1: not an export of v_CloudCostEstimatorData: no column ${missing.join(', ')} (expected ID, clientCount, AvgMPMBPerMonthPerClient, AvgContentMBPerMonthPerClient)`);
+    throw new UserInputError(
+      `${file}:1: not an export of v_CloudCostEstimatorData: no column ${missing.join(', ')} (expected ID, clientCount, AvgMPMBPerMonthPerClient, AvgContentMBPerMonthPerClient)`,
+    );
   }
   const at = (name: string) => header.indexOf(name);
   let clients = ZERO;

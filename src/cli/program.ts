@@ -37,28 +37,40 @@ export function buildProgram(io: CommandIO): Command {
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 
-  const estimate = program
-    .command('estimate')
-    .description('instances and monthly cost of a CMG, line by line, from a scenario file')
-    .argument('<scenario>', 'scenario file (YAML or JSON)');
+  const estimate = program.command('estimate').description('instances and monthly cost of a CMG, line by line, from a scenario file').argument('<scenario>', 'scenario file (YAML or JSON)');
   pricesOption(estimate);
   outputOptions(estimate);
   estimate
-    .addOption(new Option('--commitment <commitment>', 'how the VMs are paid for (default: the scenario\'s, else payg)').choices(COMMITMENTS as string[]))
-    .option('--range', 'a Monte Carlo run over the scenario\'s {low, mode, high} ranges: P10 / P50 / P90')
+    .addOption(new Option('--commitment <commitment>', "how the VMs are paid for (default: the scenario's, else payg)").choices(COMMITMENTS as string[]))
+    .option('--range', "a Monte Carlo run over the scenario's {low, mode, high} ranges: P10 / P50 / P90")
     .option('--draws <n>', `Monte Carlo draws (with --range; default ${DEFAULT_DRAWS})`)
     .option('--seed <n>', `Monte Carlo seed: the same seed gives the same figures (with --range; default ${DEFAULT_SEED})`)
     .option('--budget <amount>', 'the probability that the month costs more than this (with --range)')
     .option('--migrate-2609', 'show the scenario and its ConfigMgr 2609 D*ads_v6 successor side by side')
     .exitOverride()
-    .action(async (scenario: string, options: { prices?: string; format?: string; out?: string; commitment?: Commitment; range?: boolean; draws?: string; seed?: string; budget?: string; migrate2609?: boolean }) => {
-      const { runEstimate } = await import('./commands/estimate.js');
-      await runEstimate(
-        scenario,
-        { prices: options.prices, out: options.out, format: chooseFormat(options.format, options.out), commitment: options.commitment, range: options.range, draws: options.draws, seed: options.seed, budget: options.budget, migrate2609: options.migrate2609 },
-        io,
-      );
-    });
+    .action(
+      async (
+        scenario: string,
+        options: { prices?: string; format?: string; out?: string; commitment?: Commitment; range?: boolean; draws?: string; seed?: string; budget?: string; migrate2609?: boolean },
+      ) => {
+        const { runEstimate } = await import('./commands/estimate.js');
+        await runEstimate(
+          scenario,
+          {
+            prices: options.prices,
+            out: options.out,
+            format: chooseFormat(options.format, options.out),
+            commitment: options.commitment,
+            range: options.range,
+            draws: options.draws,
+            seed: options.seed,
+            budget: options.budget,
+            migrate2609: options.migrate2609,
+          },
+          io,
+        );
+      },
+    );
 
   const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -86,14 +98,14 @@ export function buildProgram(io: CommandIO): Command {
     });
   const actuals = program
     .command('actuals')
-    .description('a month\'s actual CMG cost (Cost Management exports or the Consumption API) against the forecast, per component, with calibration')
+    .description("a month's actual CMG cost (Cost Management exports or the Consumption API) against the forecast, per component, with calibration")
     .argument('<scenario>', 'the scenario the CMG was planned with (YAML or JSON)')
     .option('--month <YYYY-MM>', 'the month to report')
     .option('--export <files...>', 'Cost Management export files (EA, MCA or FOCUS; CSV or CSV.gz)')
     .option('--subscription <id>', 'read the Consumption API for this subscription instead (az login, managed identity or AZURE_* variables)')
-    .option('--resource-group <name>', 'the CMG\'s resource group (repeatable; case-insensitive)', collect)
-    .option('--resource-id <prefix>', 'resource id prefix of the CMG\'s resources (repeatable)', collect)
-    .option('--tag <name=value>', 'a tag the CMG\'s resources carry (repeatable; all must match)', collect)
+    .option('--resource-group <name>', "the CMG's resource group (repeatable; case-insensitive)", collect)
+    .option('--resource-id <prefix>', "resource id prefix of the CMG's resources (repeatable)", collect)
+    .option('--tag <name=value>', "a tag the CMG's resources carry (repeatable; all must match)", collect)
     .option('--site-telemetry <file>', 'v_CloudCostEstimatorData exported as CSV: measured traffic per client')
     .option('--write-calibrated <file>', 'write the scenario with the calibrated figures to this file')
     .option('--arm-endpoint <url>', `Azure Resource Manager endpoint, for sovereign clouds (default: ${ARM_ENDPOINT})`);
@@ -123,9 +135,7 @@ export function buildProgram(io: CommandIO): Command {
       await runPricingRefresh(options, io);
     });
 
-  const show = pricing
-    .command('show')
-    .description('what a price file holds: age, regions, which of the model\'s meters it prices');
+  const show = pricing.command('show').description("what a price file holds: age, regions, which of the model's meters it prices");
   outputOptions(pricesOption(show), ['table', 'json'])
     .exitOverride()
     .action(async (options: { prices?: string; format?: string; out?: string }) => {
@@ -133,11 +143,7 @@ export function buildProgram(io: CommandIO): Command {
       await runPricingShow({ prices: options.prices, out: options.out, format: chooseFormat(options.format, options.out) }, io);
     });
 
-  const diff = pricing
-    .command('diff')
-    .description('what changed between two price files, by meter and tier, in %')
-    .argument('<old>', 'the older price file')
-    .argument('<new>', 'the newer price file');
+  const diff = pricing.command('diff').description('what changed between two price files, by meter and tier, in %').argument('<old>', 'the older price file').argument('<new>', 'the newer price file');
   outputOptions(diff, ['table', 'md', 'csv', 'json'])
     .exitOverride()
     .action(async (oldFile: string, newFile: string, options: { format?: string; out?: string }) => {
@@ -153,4 +159,3 @@ export function commanderExitCode(error: CommanderError): number {
   if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
   return error.exitCode === 0 ? 0 : 2;
 }
-

@@ -39,7 +39,14 @@ export function computeComponents(input: ComputeInput): PricingComponent[] {
   // Windows software: billed pay-as-you-go on top of a reservation (and of a Linux savings-plan rate)
   const windowsSoftware: PricingComponent[] =
     input.os === 'windows'
-      ? [{ ...vm, name: 'Windows Server software (Windows rate minus Linux rate)', rule: { kind: 'difference', minus: linux, minusName: `Linux ${input.size} VM price (to separate the Windows software rate)` }, quantity: hours }]
+      ? [
+          {
+            ...vm,
+            name: 'Windows Server software (Windows rate minus Linux rate)',
+            rule: { kind: 'difference', minus: linux, minusName: `Linux ${input.size} VM price (to separate the Windows software rate)` },
+            quantity: hours,
+          },
+        ]
       : [];
 
   if (input.commitment.endsWith('reservation')) {
@@ -107,15 +114,37 @@ export function perGatewayComponents(scenario: Scenario, gatewayCount: number): 
   const gateways = new Decimal(gatewayCount);
   const components: PricingComponent[] = [];
   if (scenario.gateway.publicIp !== 'none') {
-    components.push({ component: 'other', name: 'public IP (Standard, static)', priceQuery: publicIpQuery(where), rule: { kind: 'meter' }, quantity: gateways.times(scenario.hoursPerMonth), need: 'optional' });
+    components.push({
+      component: 'other',
+      name: 'public IP (Standard, static)',
+      priceQuery: publicIpQuery(where),
+      rule: { kind: 'meter' },
+      quantity: gateways.times(scenario.hoursPerMonth),
+      need: 'optional',
+    });
   }
-  components.push({ component: 'other', name: 'Key Vault operations', priceQuery: keyVaultQuery(where), rule: { kind: 'meter' }, quantity: gateways.times(scenario.other.keyVaultOperationsPerMonth), need: 'optional' });
+  components.push({
+    component: 'other',
+    name: 'Key Vault operations',
+    priceQuery: keyVaultQuery(where),
+    rule: { kind: 'meter' },
+    quantity: gateways.times(scenario.other.keyVaultOperationsPerMonth),
+    need: 'optional',
+  });
   return components;
 }
 
 /** The compute of the scenario's month, from its sizing. */
 export function scenarioCompute(scenario: Scenario, sizing: Sizing, commitment: Commitment = scenario.commitment): ComputeInput {
-  return { size: scenario.gateway.vmSize, os: scenario.gateway.os, region: scenario.region, currency: scenario.currency, instances: sizing.instances, hoursPerMonth: scenario.hoursPerMonth, commitment };
+  return {
+    size: scenario.gateway.vmSize,
+    os: scenario.gateway.os,
+    region: scenario.region,
+    currency: scenario.currency,
+    instances: sizing.instances,
+    hoursPerMonth: scenario.hoursPerMonth,
+    commitment,
+  };
 }
 
 /**

@@ -139,7 +139,9 @@ export function evaluate(scenario: Scenario, list: PriceList): Evaluation {
     return { part: pricedPart(priced, scenario.currency, true), paygCost: computeCost(payg.lines) };
   });
   const egress = pricedPart(priceComponents(egressComponents(scenario, traffic), list), scenario.currency, false);
-  const storage = remember(memo, `s|${where}|${scenario.content.storageTier}|${scenario.content.storedGB}`, () => pricedPart(priceComponents(storageComponents(scenario), list), scenario.currency, true));
+  const storage = remember(memo, `s|${where}|${scenario.content.storageTier}|${scenario.content.storedGB}`, () =>
+    pricedPart(priceComponents(storageComponents(scenario), list), scenario.currency, true),
+  );
   const perGateway = remember(memo, `g|${where}|${scenario.gateway.publicIp}|${sizing.gateways}|${scenario.hoursPerMonth}|${scenario.other.keyVaultOperationsPerMonth}`, () =>
     pricedPart(priceComponents(perGatewayComponents(scenario, sizing.gateways), list), scenario.currency, true),
   );

@@ -118,7 +118,12 @@ function allocate(parts: readonly RoundingPart[], digits: number): Allocation {
   }
   const total = (exactSum ?? ZERO).toDecimalPlaces(digits, Decimal.ROUND_HALF_UP);
   // how many minor units the floors lost: small (at most the number of amounts) and never negative
-  const remaining = Math.round(total.minus(flooredSum ?? ZERO).times(10 ** digits).toNumber());
+  const remaining = Math.round(
+    total
+      .minus(flooredSum ?? ZERO)
+      .times(10 ** digits)
+      .toNumber(),
+  );
   const raised = new Set<number>();
   if (remaining <= 0) return { total, raised };
   const remainders: Decimal[] = [];

@@ -2,9 +2,7 @@ import type { z } from 'zod';
 
 /** A field path as people read it: clients.total, Items[3].retailPrice. */
 export function fieldPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((key, i) => (typeof key === 'number' ? `[${key}]` : i === 0 ? String(key) : `.${String(key)}`))
-    .join('');
+  return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : i === 0 ? String(key) : `.${String(key)}`)).join('');
 }
 
 function describe(value: unknown): string {

@@ -139,7 +139,12 @@ export function buildActualsReport(input: ActualsInput): ActualsReport {
         egressGB: q(c.scenario.egressGB),
       },
       siteTelemetry: input.telemetry
-        ? { sites: input.telemetry.sites, clients: input.telemetry.clients, managementMBPerClientMonth: q(input.telemetry.managementMBPerClientMonth, 1), contentMBPerClientMonth: q(input.telemetry.contentMBPerClientMonth, 1) }
+        ? {
+            sites: input.telemetry.sites,
+            clients: input.telemetry.clients,
+            managementMBPerClientMonth: q(input.telemetry.managementMBPerClientMonth, 1),
+            contentMBPerClientMonth: q(input.telemetry.contentMBPerClientMonth, 1),
+          }
         : null,
     },
     alerts: { ...input.alerts },
@@ -165,8 +170,18 @@ export function renderActuals(report: ActualsReport, format: ReportFormat): stri
     ],
     totalVerdictClass: report.total.verdict.replace(' ', '-'),
     calibrationRows: [
-      { name: 'management MB/client/month (online 24 h)', scenario: report.calibration.scenario.managementMBPerClientMonth, calibrated: report.calibration.managementMBPerClientMonth, basis: report.calibration.basis.management },
-      { name: 'content MB/client/month (before peers)', scenario: report.calibration.scenario.contentMBPerClientMonth, calibrated: report.calibration.contentMBPerClientMonth, basis: report.calibration.basis.content },
+      {
+        name: 'management MB/client/month (online 24 h)',
+        scenario: report.calibration.scenario.managementMBPerClientMonth,
+        calibrated: report.calibration.managementMBPerClientMonth,
+        basis: report.calibration.basis.management,
+      },
+      {
+        name: 'content MB/client/month (before peers)',
+        scenario: report.calibration.scenario.contentMBPerClientMonth,
+        calibrated: report.calibration.contentMBPerClientMonth,
+        basis: report.calibration.basis.content,
+      },
       { name: 'instance-hours', scenario: report.calibration.scenario.instanceHours, calibrated: report.calibration.instanceHours, basis: 'actual compute hours' },
       { name: 'egress GB', scenario: report.calibration.scenario.egressGB, calibrated: report.calibration.egressGB, basis: 'actual internet egress' },
     ],

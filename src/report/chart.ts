@@ -100,7 +100,15 @@ export function groupedBarChart(groups: readonly { label: string; bars: readonly
       bars: g.bars.map((b, bi) => {
         const v = Decimal.max(0, new Decimal(b.value));
         const h = max.isZero() ? 0 : v.dividedBy(max).times(plotHeight).toDecimalPlaces(2).toNumber();
-        return { label: b.label, value: b.value, colour: b.colour, x: Number((start + bi * barWidth).toFixed(2)), y: Number((plotBottom - h).toFixed(2)), width: Number((barWidth - 2).toFixed(2)), height: h };
+        return {
+          label: b.label,
+          value: b.value,
+          colour: b.colour,
+          x: Number((start + bi * barWidth).toFixed(2)),
+          y: Number((plotBottom - h).toFixed(2)),
+          width: Number((barWidth - 2).toFixed(2)),
+          height: h,
+        };
       }),
     };
   });

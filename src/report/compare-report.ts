@@ -9,23 +9,95 @@ export function comparisonRows(c: Comparison) {
   const s = c.scenarios;
   const money = c.currency;
   return [
-    row('file', '', s.map((x) => x.file), 'text'),
-    row('region', '', s.map((x) => x.region), 'text'),
-    row('VM size', '', s.map((x) => x.vmSize), 'text'),
-    row('commitment', '', s.map((x) => x.commitment), 'text'),
-    row('clients', '', s.map((x) => x.clients)),
-    row('instances', '', s.map((x) => x.sizing.instances)),
-    row('CMGs', '', s.map((x) => x.sizing.gateways)),
-    row('connection points', '', s.map((x) => x.sizing.connectionPoints)),
-    row('egress', 'GB', s.map((x) => x.traffic.egressGB)),
-    row('compute cost', money, s.map((x) => x.costs.compute)),
-    row('egress cost', money, s.map((x) => x.costs.egress)),
-    row('storage cost', money, s.map((x) => x.costs.storage)),
-    row('other cost', money, s.map((x) => x.costs.other)),
-    row('total', money, s.map((x) => x.costs.total)),
-    row('cost per client a month', money, s.map((x) => x.costPerClientMonth)),
-    row('difference from the first', money, s.map((x) => x.deltaTotal)),
-    row('difference from the first', '%', s.map((x) => x.deltaPct)),
+    row(
+      'file',
+      '',
+      s.map((x) => x.file),
+      'text',
+    ),
+    row(
+      'region',
+      '',
+      s.map((x) => x.region),
+      'text',
+    ),
+    row(
+      'VM size',
+      '',
+      s.map((x) => x.vmSize),
+      'text',
+    ),
+    row(
+      'commitment',
+      '',
+      s.map((x) => x.commitment),
+      'text',
+    ),
+    row(
+      'clients',
+      '',
+      s.map((x) => x.clients),
+    ),
+    row(
+      'instances',
+      '',
+      s.map((x) => x.sizing.instances),
+    ),
+    row(
+      'CMGs',
+      '',
+      s.map((x) => x.sizing.gateways),
+    ),
+    row(
+      'connection points',
+      '',
+      s.map((x) => x.sizing.connectionPoints),
+    ),
+    row(
+      'egress',
+      'GB',
+      s.map((x) => x.traffic.egressGB),
+    ),
+    row(
+      'compute cost',
+      money,
+      s.map((x) => x.costs.compute),
+    ),
+    row(
+      'egress cost',
+      money,
+      s.map((x) => x.costs.egress),
+    ),
+    row(
+      'storage cost',
+      money,
+      s.map((x) => x.costs.storage),
+    ),
+    row(
+      'other cost',
+      money,
+      s.map((x) => x.costs.other),
+    ),
+    row(
+      'total',
+      money,
+      s.map((x) => x.costs.total),
+    ),
+    row(
+      'cost per client a month',
+      money,
+      s.map((x) => x.costPerClientMonth),
+    ),
+    row(
+      'difference from the first',
+      money,
+      s.map((x) => x.deltaTotal),
+    ),
+    row(
+      'difference from the first',
+      '%',
+      s.map((x) => x.deltaPct),
+    ),
   ];
 }
 

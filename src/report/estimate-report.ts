@@ -225,9 +225,7 @@ export function buildRangeView(result: RangeResult, currency: string): RangeView
     seed: result.seed,
     total: p(result.total),
     components: Object.fromEntries(COST_COMPONENTS.map((c) => [c, p(result.components[c])])) as RangeView['components'],
-    ...(result.budget
-      ? { budget: { amount: result.budget.amount.toFixed(minorUnitDigits(currency)), probabilityOver: fixedString(new Decimal(result.budget.over).dividedBy(result.draws), 4) } }
-      : {}),
+    ...(result.budget ? { budget: { amount: result.budget.amount.toFixed(minorUnitDigits(currency)), probabilityOver: fixedString(new Decimal(result.budget.over).dividedBy(result.draws), 4) } } : {}),
   };
 }
 

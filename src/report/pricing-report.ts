@@ -3,7 +3,10 @@ import type { PriceDiff } from '../pricing/price-diff.js';
 import type { SnapshotSummary } from '../pricing/snapshot-summary.js';
 import { renderReport, type ReportFormat } from './render.js';
 
-const listCounts = (counts: Record<string, number>) => Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(', ');
+const listCounts = (counts: Record<string, number>) =>
+  Object.entries(counts)
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ');
 const mark = (present: boolean) => (present ? 'yes' : '-');
 
 /** `pricing show` in any format: JSON is the summary itself. */
@@ -12,7 +15,16 @@ export function renderSnapshotSummary(summary: SnapshotSummary, format: ReportFo
     staleDays: STALE_PRICES_DAYS,
     types: listCounts(summary.types),
     provenance: listCounts(summary.provenance),
-    regionRows: summary.regions.map((r) => ({ region: r.region, currency: r.currency, items: r.items, egress: r.egressTiers || '-', hot: mark(r.hotLRS), cool: mark(r.coolLRS), ip: mark(r.publicIp), kv: mark(r.keyVault) })),
+    regionRows: summary.regions.map((r) => ({
+      region: r.region,
+      currency: r.currency,
+      items: r.items,
+      egress: r.egressTiers || '-',
+      hot: mark(r.hotLRS),
+      cool: mark(r.coolLRS),
+      ip: mark(r.publicIp),
+      kv: mark(r.keyVault),
+    })),
     sizeRows: summary.regions.map((r) => ({
       region: r.region,
       currency: r.currency,

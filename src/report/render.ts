@@ -51,7 +51,12 @@ function createEngine(): typeof Handlebars {
   hb.registerHelper('pluck', (items: unknown, key: string) => (Array.isArray(items) ? items.map((i) => (i as Record<string, unknown>)[key]) : []));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('or', (a: unknown, b: unknown) => a || b);
-  hb.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).map((a) => String(a ?? '')).join(''));
+  hb.registerHelper('concat', (...args: unknown[]) =>
+    args
+      .slice(0, -1)
+      .map((a) => String(a ?? ''))
+      .join(''),
+  );
   hb.registerHelper('table', (rows: unknown, options: { hash: { columns: string; headers: string; right?: string } }) => {
     const columns = options.hash.columns.split('|');
     const right = (options.hash.right ?? '').split('|');
@@ -61,7 +66,11 @@ function createEngine(): typeof Handlebars {
         return v === null || v === undefined ? '' : right.includes(c) ? groupDigits(v) : String(v);
       }),
     );
-    return textTable(options.hash.headers.split('|'), cells, columns.map((c) => right.includes(c)));
+    return textTable(
+      options.hash.headers.split('|'),
+      cells,
+      columns.map((c) => right.includes(c)),
+    );
   });
   // shared pieces of the templates: reports/partials/<name>.hbs is {{> name}}
   if (built) {

@@ -40,4 +40,3 @@ export const SCENARIO_DEFAULTS = {
   'egress.alert14DayGB': { value: 10000, source: `${CMG_MONITOR} (14-day outbound data transfer threshold, default 10,000 GB)` },
   'other.keyVaultOperationsPerMonth': { value: 10000, source: `${CMG_COST} (well under 10,000 Key Vault operations a month: the upper bound is used)` },
 } as const satisfies Record<string, FieldDefault>;
-

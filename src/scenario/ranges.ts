@@ -36,8 +36,7 @@ export const RANGEABLE_FIELDS: Readonly<Record<string, { integer: boolean }>> = 
   'other.keyVaultOperationsPerMonth': { integer: false },
 };
 
-const isRangeObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && ('low' in v || 'high' in v || 'mode' in v);
+const isRangeObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && ('low' in v || 'high' in v || 'mode' in v);
 
 /** A copy of plain data with the value at `path` (dotted) replaced. */
 export function setPath<T>(data: T, path: string, value: unknown): T {

@@ -174,7 +174,11 @@ export function withOverrides(scenario: Scenario, overrides: readonly Override[]
     sources[o.path] = o.source;
   }
   const paths = new Set(overrides.map((o) => o.path));
-  return resolveScenario(input, scenario.ranges.filter((r) => !paths.has(r.path)), sources);
+  return resolveScenario(
+    input,
+    scenario.ranges.filter((r) => !paths.has(r.path)),
+    sources,
+  );
 }
 
 /**

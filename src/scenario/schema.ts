@@ -17,8 +17,7 @@ export const MAX_NAME_LENGTH = 200;
 
 const finite = (what: string) => z.number({ error: `expected a number (${what})` });
 const count = (what: string) => finite(what).int(`expected a whole number (${what})`);
-const share = (what: string) =>
-  finite(what).min(0, `expected a share from 0 to 1 (${what})`).max(1, `expected a share from 0 to 1 (${what})`);
+const share = (what: string) => finite(what).min(0, `expected a share from 0 to 1 (${what})`).max(1, `expected a share from 0 to 1 (${what})`);
 const nonNegative = (what: string) => finite(what).min(0, `expected 0 or more (${what})`);
 const positive = (what: string) => finite(what).positive(`expected more than 0 (${what})`);
 
@@ -69,10 +68,7 @@ export const scenarioSchema = z.strictObject({
       vmSize: vmSize.optional(),
       os: z.enum(['windows', 'linux'], { error: 'expected windows or linux' }).optional(),
       minInstances: count('instances').min(1, 'expected 1 to 16').max(16, 'expected 1 to 16').optional(),
-      instances: count('instances')
-        .min(1, 'expected 1 to 16')
-        .max(16, 'a CMG has at most 16 instances; leave `instances` out and the sizing splits the load over several CMGs')
-        .optional(),
+      instances: count('instances').min(1, 'expected 1 to 16').max(16, 'a CMG has at most 16 instances; leave `instances` out and the sizing splits the load over several CMGs').optional(),
       clientsPerInstance: count('clients per instance').positive('expected more than 0').optional(),
       publicIp: z.enum(['standard-static', 'none'], { error: 'expected standard-static or none' }).optional(),
       migrate2609: z.boolean({ error: 'expected true or false' }).optional(),

@@ -1,12 +1,7 @@
 import { Decimal } from '../model/money.js';
 import type { Warning } from '../model/warning.js';
 import type { VmSize } from './vm-sizes.js';
-import {
-  CLIENTS_PER_CONNECTION_POINT,
-  HA_CONNECTION_POINTS,
-  INSTANCES_PER_CONNECTION_POINT,
-  MAX_INSTANCES_PER_GATEWAY,
-} from './limits.js';
+import { CLIENTS_PER_CONNECTION_POINT, HA_CONNECTION_POINTS, INSTANCES_PER_CONNECTION_POINT, MAX_INSTANCES_PER_GATEWAY } from './limits.js';
 
 export interface SizingInput {
   readonly totalClients: number;
@@ -72,11 +67,7 @@ export function ceilProduct(clients: number, share: number): number {
 
 /** Connection points one CMG needs: one per four instances, one per 16,384 clients, two for HA. */
 export function connectionPointsFor(instances: number, concurrentClients: number): number {
-  return Math.max(
-    ceilDiv(instances, INSTANCES_PER_CONNECTION_POINT.value),
-    ceilDiv(concurrentClients, CLIENTS_PER_CONNECTION_POINT.value),
-    instances >= 2 ? HA_CONNECTION_POINTS.value : 1,
-  );
+  return Math.max(ceilDiv(instances, INSTANCES_PER_CONNECTION_POINT.value), ceilDiv(concurrentClients, CLIENTS_PER_CONNECTION_POINT.value), instances >= 2 ? HA_CONNECTION_POINTS.value : 1);
 }
 
 /** How many instances, CMGs and connection points carry the scenario's peak. Pure. */

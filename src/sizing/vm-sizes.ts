@@ -4,13 +4,7 @@
  * and, for the v6 sizes, the ConfigMgr 2609 migration notes (no capacity published: the figure of
  * the size each one replaces is assumed, and the output says so).
  */
-export type VmSizeName =
-  | 'Standard_B2s'
-  | 'Standard_A2_v2'
-  | 'Standard_A4_v2'
-  | 'Standard_D2ads_v6'
-  | 'Standard_D4ads_v6'
-  | 'Standard_D8ads_v6';
+export type VmSizeName = 'Standard_B2s' | 'Standard_A2_v2' | 'Standard_A4_v2' | 'Standard_D2ads_v6' | 'Standard_D4ads_v6' | 'Standard_D8ads_v6';
 
 export interface VmSize {
   readonly name: VmSizeName;
@@ -27,8 +21,7 @@ export interface VmSize {
 }
 
 const PERF_SCALE = 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/perf-scale';
-const ASSUMED = (replaced: string) =>
-  `assumed: Microsoft publishes no figure for v6 sizes; the figure of ${replaced}, which it replaces in ConfigMgr 2609, is used`;
+const ASSUMED = (replaced: string) => `assumed: Microsoft publishes no figure for v6 sizes; the figure of ${replaced}, which it replaces in ConfigMgr 2609, is used`;
 
 export const VM_SIZES: Readonly<Record<VmSizeName, VmSize>> = {
   Standard_B2s: { name: 'Standard_B2s', role: 'lab', vCpus: 2, clientsPerInstance: 10, capacityAssumed: false, capacitySource: PERF_SCALE, successor: 'Standard_D2ads_v6' },

@@ -111,10 +111,13 @@ export function sweep(base: Scenario, specs: readonly VarySpec[], list: PriceLis
   if (!varied.has('commitment')) for (const c of COMMITMENTS) if (c !== base.commitment) alternatives.push({ commitment: c });
 
   if (!first.numeric) notes.push(`no break-even points: ${first.path} is not a number`);
-  else if (combos.length * alternatives.length > MAX_BREAK_EVEN_ESTIMATES) notes.push(`no break-even points: ${combos.length.toLocaleString('en')} points x ${alternatives.length} alternatives is more than ${MAX_BREAK_EVEN_ESTIMATES.toLocaleString('en')} estimates`);
+  else if (combos.length * alternatives.length > MAX_BREAK_EVEN_ESTIMATES)
+    notes.push(`no break-even points: ${combos.length.toLocaleString('en')} points x ${alternatives.length} alternatives is more than ${MAX_BREAK_EVEN_ESTIMATES.toLocaleString('en')} estimates`);
   else {
     for (const alternative of alternatives) {
-      const label = Object.entries(alternative).map(([k, v]) => `${k}=${v}`).join(', ');
+      const label = Object.entries(alternative)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(', ');
       let altTotals: Decimal[];
       try {
         altTotals = combos.map((values) => totalOf(scenarioAt(base, values, alternative), list));

@@ -7,7 +7,16 @@ import { RANGEABLE_FIELDS, setPath } from '../scenario/ranges.js';
 export const MAX_SWEEP_POINTS = 100_000;
 
 /** Fields a sweep may vary: every numeric assumption, and these choices. */
-export const SWEEPABLE_FIELDS: readonly string[] = [...Object.keys(RANGEABLE_FIELDS), 'gateway.vmSize', 'gateway.os', 'gateway.minInstances', 'gateway.instances', 'commitment', 'region', 'content.storageTier'];
+export const SWEEPABLE_FIELDS: readonly string[] = [
+  ...Object.keys(RANGEABLE_FIELDS),
+  'gateway.vmSize',
+  'gateway.os',
+  'gateway.minInstances',
+  'gateway.instances',
+  'commitment',
+  'region',
+  'content.storageTier',
+];
 
 export interface VarySpec {
   readonly path: string;
@@ -46,7 +55,10 @@ export function parseVary(text: string, base: ScenarioInput): VarySpec {
     const places = Math.max(decimals(a!), decimals(s));
     values = Array.from({ length: count }, (_, i) => Number((start + i * step).toFixed(places)));
   } else {
-    const items = spec.split(',').map((v) => v.trim()).filter(Boolean);
+    const items = spec
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean);
     if (!items.length) throw new UserInputError(`--vary ${path}: no values; write ${path}=a,b,c or ${path}=start..end:step`);
     // numbers for the numeric fields, text otherwise
     const numericField = RANGEABLE_FIELDS[path] !== undefined || NUMERIC_CHOICES.includes(path);

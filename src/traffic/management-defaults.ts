@@ -10,7 +10,7 @@
  * write-up measured about 350 MB/month for such a client, above the band; a measured figure goes in
  * `traffic.managementMBPerClientMonth` and replaces the derived one.
  */
-const BAND = 'calibrated so that a default client online 24 h lands inside Microsoft\'s 100-300 MB/client/month band (https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/cost)';
+const BAND = "calibrated so that a default client online 24 h lands inside Microsoft's 100-300 MB/client/month band (https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/cost)";
 
 export const MANAGEMENT_BAND_MB = { low: 100, high: 300, source: 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/cost' } as const;
 

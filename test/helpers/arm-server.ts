@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { FIXTURES } from './export-gen.js';
+import { FIXTURES } from '../../support/export-gen.js';
 
 const TLS = join(import.meta.dirname, '..', 'fixtures', 'tls');
 export const LOOPBACK_CA = readFileSync(join(TLS, 'loopback-cert.pem'), 'utf8');

@@ -59,10 +59,11 @@ export async function runActuals(scenarioFile: string, options: ActualsOptions, 
   if (!month) throw new UserInputError(`--month: "${options.month}" is not a month; write YYYY-MM, e.g. 2026-10`);
   const exports = options.export ?? [];
   if (exports.length && options.subscription) throw new UserInputError('give either --export FILE... (Cost Management exports) or --subscription ID (the Consumption API), not both');
-  if (!exports.length && !options.subscription) throw new UserInputError('where are the actuals? give --export FILE... (Cost Management exports, CSV or CSV.gz) or --subscription ID (the Consumption API)');
+  if (!exports.length && !options.subscription)
+    throw new UserInputError('where are the actuals? give --export FILE... (Cost Management exports, CSV or CSV.gz) or --subscription ID (the Consumption API)');
   const selector = selectorFrom(options);
   if (!selector.resourceGroups?.length && !selector.resourceIdPrefixes?.length && !selector.tags?.length) {
-    throw new UserInputError('say which rows are the CMG\'s: --resource-group NAME, --resource-id PREFIX or --tag NAME=VALUE (case-insensitive)');
+    throw new UserInputError("say which rows are the CMG's: --resource-group NAME, --resource-id PREFIX or --tag NAME=VALUE (case-insensitive)");
   }
   if (options.subscription && (options.resourceGroup?.length ?? 0) > 1) throw new UserInputError('--resource-group: with --subscription, give one resource group (the scope of the query)');
 
@@ -79,15 +80,18 @@ export async function runActuals(scenarioFile: string, options: ActualsOptions, 
   if (options.subscription) {
     const { readConsumption, ARM_ENDPOINT } = await import('../../actuals/consumption-api.js');
     const endpoint = options.armEndpoint ?? ARM_ENDPOINT;
-    const result = await readConsumption(
-      { subscriptionId: options.subscription, resourceGroup: options.resourceGroup?.[0], month, endpoint, credential: deps.credential, ca: deps.ca },
-      (row) => accumulator.add(row),
+    const result = await readConsumption({ subscriptionId: options.subscription, resourceGroup: options.resourceGroup?.[0], month, endpoint, credential: deps.credential, ca: deps.ca }, (row) =>
+      accumulator.add(row),
     );
     scope = result.scope;
     sources.push(`Consumption API ${endpoint}${result.scope} (${result.rows} records)`);
   } else {
     for (const file of exports) {
-      const result = await readExport(file, (row) => accumulator.add(row), prefilterFor(selector, () => accumulator.skip()));
+      const result = await readExport(
+        file,
+        (row) => accumulator.add(row),
+        prefilterFor(selector, () => accumulator.skip()),
+      );
       sources.push(`${file} (${result.set ?? 'empty'}, ${result.rows} rows)`);
     }
     scope = describeSelector(selector);
@@ -104,9 +108,12 @@ export async function runActuals(scenarioFile: string, options: ActualsOptions, 
   }
   if (totals.rowsRead === 0) throw new UserInputError(`${where}: no usage rows at all (an empty export?); export the month's usage details and try again`);
   if (totals.rowsInMonth === 0) throw new UserInputError(`${where}: no rows for ${month.month}; the rows read cover ${totals.firstDay} to ${totals.lastDay}`);
-  if (totals.rowsSelected === 0) throw new UserInputError(`${where}: none of the ${totals.rowsInMonth} rows of ${month.month} is the CMG's (${describeSelector(selector)}); check the resource group, resource id or tag`);
+  if (totals.rowsSelected === 0)
+    throw new UserInputError(`${where}: none of the ${totals.rowsInMonth} rows of ${month.month} is the CMG's (${describeSelector(selector)}); check the resource group, resource id or tag`);
   if (totals.currency && totals.currency !== scenario.currency) {
-    throw new UserInputError(`the actual costs are in ${totals.currency} but the forecast is in ${scenario.currency}: set currency: ${totals.currency} in ${scenarioFile} and give prices in ${totals.currency} (cmg-planner pricing refresh --currency ${totals.currency})`);
+    throw new UserInputError(
+      `the actual costs are in ${totals.currency} but the forecast is in ${scenario.currency}: set currency: ${totals.currency} in ${scenarioFile} and give prices in ${totals.currency} (cmg-planner pricing refresh --currency ${totals.currency})`,
+    );
   }
 
   const calibration = calibrate(scenario, forecast, totals, telemetry);

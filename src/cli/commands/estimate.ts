@@ -49,7 +49,12 @@ export async function runEstimate(scenarioFile: string, options: EstimateOptions
       { file: scenarioFile, estimate: estimate(scenario, priceList, context) },
       { file: `${scenarioFile} (2609)`, estimate: estimate(after, priceList, context) },
     ]);
-    await emit(renderComparison(comparison, options.format), options.out, io, `${comparison.scenarios[0]!.costs.total} now, ${comparison.scenarios[1]!.costs.total} after 2609 (${comparison.currency})`);
+    await emit(
+      renderComparison(comparison, options.format),
+      options.out,
+      io,
+      `${comparison.scenarios[0]!.costs.total} now, ${comparison.scenarios[1]!.costs.total} after 2609 (${comparison.currency})`,
+    );
     return;
   }
 

@@ -25,7 +25,12 @@ export interface RefreshOptions {
 }
 
 function list(value: string | undefined): string[] | undefined {
-  return value === undefined ? undefined : value.split(',').map((s) => s.trim()).filter(Boolean);
+  return value === undefined
+    ? undefined
+    : value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
 }
 
 function positiveNumber(value: string | undefined, option: string, fallback: number): number {
@@ -132,11 +137,12 @@ export async function runPricingRefresh(options: RefreshOptions, io: CommandIO, 
   const gaps = coverageGaps(snapshotAsPriceList(snapshot, plan.out), plan.regions, plan.currency, plan.sizes);
   const required = gaps.filter((g) => g.required);
   if (required.length) {
-    const shown = required.slice(0, 8).map((g) => `${g.region}: ${g.what}`).join('; ');
+    const shown = required
+      .slice(0, 8)
+      .map((g) => `${g.region}: ${g.what}`)
+      .join('; ');
     const emptyRegions = plan.regions.filter((r) => !snapshot.Items.some((i) => i.armRegionName === r));
-    const hint = emptyRegions.length
-      ? ` Nothing at all came back for ${emptyRegions.join(', ')}: check the region name.`
-      : ' A size a region does not offer can be left out with --sizes.';
+    const hint = emptyRegions.length ? ` Nothing at all came back for ${emptyRegions.join(', ')}: check the region name.` : ' A size a region does not offer can be left out with --sizes.';
     throw new ExternalError(
       `the Retail Prices API did not return every price the model needs (${required.length} missing: ${shown}${required.length > 8 ? '; ...' : ''}).${hint} Nothing was written; ${plan.out} is as it was`,
     );

@@ -1,27 +1,15 @@
 // Generates Cost Management exports in the EA, MCA and FOCUS column sets from logical usage rows, with
 // the real headers (EA and FOCUS taken from the fixtures), a BOM, quoting and JSON tags as real
 // exports have them. Used by the actuals tests and by bench/ to make large files.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 
-/** The repository's root: the nearest folder up from here with cmg-planner's package.json. */
-function repoRoot(): string {
-  let dir = import.meta.dirname;
-  while (!existsSync(join(dir, 'package.json')) || !readFileSync(join(dir, 'package.json'), 'utf8').includes('"name": "cmg-planner"')) {
-    const up = join(dir, '..');
-    if (up === dir) throw new Error('cmg-planner: cannot find the repository root from the test helpers');
-    dir = up;
-  }
-  return dir;
-}
+import { REPO_ROOT } from './repo-root.js';
 
-export const REPO_ROOT = repoRoot();
-/**
- * The real-format fixtures: ../shared/fixtures beside the repository where it is (the team's shared
- * folder), else the verbatim copy in test/fixtures/shared (see its SOURCES.md), so a clean clone anywhere tests the same files.
- */
-export const FIXTURES = [join(REPO_ROOT, '..', 'shared', 'fixtures'), join(REPO_ROOT, 'test', 'fixtures', 'shared')].find((d) => existsSync(join(d, 'cost-exports')))!;
+export { REPO_ROOT };
+/** The real-format fixtures, copied verbatim into test/fixtures/shared with their sources (see its SOURCES.md). */
+export const FIXTURES = join(REPO_ROOT, 'test', 'fixtures', 'shared');
 
 export interface LogicalRow {
   readonly date: string; // YYYY-MM-DD
@@ -45,7 +33,10 @@ function fixtureHeader(file: string): string[] {
 
 export const EA_HEADER = fixtureHeader('EA_ActualCost_Small.csv');
 export const FOCUS_HEADER = fixtureHeader('focus_sample_costandusage_azure_1000.excerpt-first13rows.csv');
-export const MCA_HEADER = 'invoiceId,previousInvoiceId,billingAccountId,billingAccountName,billingProfileId,billingProfileName,invoiceSectionId,invoiceSectionName,resellerName,resellerMpnId,costCenter,billingPeriodEndDate,billingPeriodStartDate,servicePeriodEndDate,servicePeriodStartDate,date,serviceFamily,productOrderId,productOrderName,consumedService,meterId,meterName,meterCategory,meterSubCategory,meterRegion,ProductId,ProductName,SubscriptionId,subscriptionName,publisherType,publisherId,publisherName,resourceGroupName,ResourceId,resourceLocation,location,effectivePrice,quantity,unitOfMeasure,chargeType,billingCurrency,pricingCurrency,costInBillingCurrency,costInPricingCurrency,costInUsd,paygCostInBillingCurrency,paygCostInUsd,exchangeRatePricingToBilling,exchangeRateDate,isAzureCreditEligible,serviceInfo1,serviceInfo2,additionalInfo,tags,PayGPrice,frequency,term,reservationId,reservationName,pricingModel,unitPrice,costAllocationRuleName,benefitId,benefitName,provider'.split(',');
+export const MCA_HEADER =
+  'invoiceId,previousInvoiceId,billingAccountId,billingAccountName,billingProfileId,billingProfileName,invoiceSectionId,invoiceSectionName,resellerName,resellerMpnId,costCenter,billingPeriodEndDate,billingPeriodStartDate,servicePeriodEndDate,servicePeriodStartDate,date,serviceFamily,productOrderId,productOrderName,consumedService,meterId,meterName,meterCategory,meterSubCategory,meterRegion,ProductId,ProductName,SubscriptionId,subscriptionName,publisherType,publisherId,publisherName,resourceGroupName,ResourceId,resourceLocation,location,effectivePrice,quantity,unitOfMeasure,chargeType,billingCurrency,pricingCurrency,costInBillingCurrency,costInPricingCurrency,costInUsd,paygCostInBillingCurrency,paygCostInUsd,exchangeRatePricingToBilling,exchangeRateDate,isAzureCreditEligible,serviceInfo1,serviceInfo2,additionalInfo,tags,PayGPrice,frequency,term,reservationId,reservationName,pricingModel,unitPrice,costAllocationRuleName,benefitId,benefitName,provider'.split(
+    ',',
+  );
 
 const usDate = (iso: string) => `${iso.slice(5, 7)}/${iso.slice(8, 10)}/${iso.slice(0, 4)}`;
 
@@ -70,7 +61,11 @@ export function eaRecord(r: LogicalRow): string[] {
     ResourceId: r.resourceId,
     ResourceGroup: r.resourceGroup,
     AdditionalInfo: JSON.stringify({ ServiceType: 'Standard_A2_v2', VCPUs: 2 }),
-    Tags: r.tags ? Object.entries(r.tags).map(([k, v]) => `"${k}": "${v}"`).join(',') : '',
+    Tags: r.tags
+      ? Object.entries(r.tags)
+          .map(([k, v]) => `"${k}": "${v}"`)
+          .join(',')
+      : '',
     UnitOfMeasure: r.unit,
     ChargeType: r.chargeType ?? 'Usage',
     PricingModel: 'OnDemand',
@@ -155,17 +150,103 @@ export function cmgMonth(month = '2026-10', days = 31): LogicalRow[] {
     const id = upper ? CMG_ID.toUpperCase() : CMG_ID;
     const rg = upper ? CMG_RG.toUpperCase() : CMG_RG;
     const tags = { 'cmg-name': 'contosocmg', Owner: 'ConfigMgr team' };
-    rows.push({ date, meterCategory: 'Virtual Machines', meterSubCategory: 'Av2 Series Windows', meterName: 'A2 v2', quantity: '48', unit: '1 Hour', cost: '6.528', resourceGroup: rg, resourceId: id, tags });
-    rows.push({ date, meterCategory: 'Bandwidth', meterSubCategory: '', meterName: 'Standard Data Transfer Out', quantity: '250', unit: '1 GB', cost: '21.75', resourceGroup: rg, resourceId: id, tags });
+    rows.push({
+      date,
+      meterCategory: 'Virtual Machines',
+      meterSubCategory: 'Av2 Series Windows',
+      meterName: 'A2 v2',
+      quantity: '48',
+      unit: '1 Hour',
+      cost: '6.528',
+      resourceGroup: rg,
+      resourceId: id,
+      tags,
+    });
+    rows.push({
+      date,
+      meterCategory: 'Bandwidth',
+      meterSubCategory: '',
+      meterName: 'Standard Data Transfer Out',
+      quantity: '250',
+      unit: '1 GB',
+      cost: '21.75',
+      resourceGroup: rg,
+      resourceId: id,
+      tags,
+    });
     rows.push({ date, meterCategory: 'Bandwidth', meterSubCategory: '', meterName: 'Standard Data Transfer In', quantity: '40', unit: '1 GB', cost: '0', resourceGroup: rg, resourceId: id, tags });
-    rows.push({ date, meterCategory: 'Storage', meterSubCategory: 'General Block Blob v2', meterName: 'Hot LRS Data Stored', quantity: '20', unit: '1 GB/Month', cost: '0.368', resourceGroup: rg, resourceId: `${id}/storage`, tags });
-    rows.push({ date, meterCategory: 'Virtual Network', meterSubCategory: 'IP Addresses', meterName: 'Standard IPv4 Static Public IP', quantity: '24', unit: '1 Hour', cost: '0.12', resourceGroup: rg, resourceId: `${id}/ip`, tags });
-    rows.push({ date, meterCategory: 'Log Analytics', meterSubCategory: '', meterName: 'Analytics Logs Data Ingestion', quantity: '0.25', unit: '1 GB', cost: '0.5', resourceGroup: rg, resourceId: `${id}/logs`, tags });
-    rows.push({ date, meterCategory: 'Virtual Machines', meterSubCategory: 'Dv3/DSv3 Series', meterName: 'D2 v3/D2s v3', quantity: '24', unit: '1 Hour', cost: '100', resourceGroup: 'other-rg', resourceId: '/subscriptions/1caaa5a3-2b66-438e-8ab4-bce37d518c5d/resourceGroups/other-rg/providers/Microsoft.Compute/virtualMachines/app1' });
+    rows.push({
+      date,
+      meterCategory: 'Storage',
+      meterSubCategory: 'General Block Blob v2',
+      meterName: 'Hot LRS Data Stored',
+      quantity: '20',
+      unit: '1 GB/Month',
+      cost: '0.368',
+      resourceGroup: rg,
+      resourceId: `${id}/storage`,
+      tags,
+    });
+    rows.push({
+      date,
+      meterCategory: 'Virtual Network',
+      meterSubCategory: 'IP Addresses',
+      meterName: 'Standard IPv4 Static Public IP',
+      quantity: '24',
+      unit: '1 Hour',
+      cost: '0.12',
+      resourceGroup: rg,
+      resourceId: `${id}/ip`,
+      tags,
+    });
+    rows.push({
+      date,
+      meterCategory: 'Log Analytics',
+      meterSubCategory: '',
+      meterName: 'Analytics Logs Data Ingestion',
+      quantity: '0.25',
+      unit: '1 GB',
+      cost: '0.5',
+      resourceGroup: rg,
+      resourceId: `${id}/logs`,
+      tags,
+    });
+    rows.push({
+      date,
+      meterCategory: 'Virtual Machines',
+      meterSubCategory: 'Dv3/DSv3 Series',
+      meterName: 'D2 v3/D2s v3',
+      quantity: '24',
+      unit: '1 Hour',
+      cost: '100',
+      resourceGroup: 'other-rg',
+      resourceId: '/subscriptions/1caaa5a3-2b66-438e-8ab4-bce37d518c5d/resourceGroups/other-rg/providers/Microsoft.Compute/virtualMachines/app1',
+    });
   }
-  rows.push({ date: `${month}-15`, meterCategory: 'Key Vault', meterSubCategory: '', meterName: 'Operations', quantity: '1', unit: '10K', cost: '0.03', resourceGroup: CMG_RG, resourceId: `${CMG_ID}/kv`, tags: { 'cmg-name': 'contosocmg' } });
+  rows.push({
+    date: `${month}-15`,
+    meterCategory: 'Key Vault',
+    meterSubCategory: '',
+    meterName: 'Operations',
+    quantity: '1',
+    unit: '10K',
+    cost: '0.03',
+    resourceGroup: CMG_RG,
+    resourceId: `${CMG_ID}/kv`,
+    tags: { 'cmg-name': 'contosocmg' },
+  });
   // a row of the month before: read, not in the month
-  rows.push({ date: '2026-09-30', meterCategory: 'Virtual Machines', meterSubCategory: 'Av2 Series Windows', meterName: 'A2 v2', quantity: '48', unit: '1 Hour', cost: '6.528', resourceGroup: CMG_RG, resourceId: CMG_ID });
+  rows.push({
+    date: '2026-09-30',
+    meterCategory: 'Virtual Machines',
+    meterSubCategory: 'Av2 Series Windows',
+    meterName: 'A2 v2',
+    quantity: '48',
+    unit: '1 Hour',
+    cost: '6.528',
+    resourceGroup: CMG_RG,
+    resourceId: CMG_ID,
+  });
   return rows;
 }
 

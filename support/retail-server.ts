@@ -4,12 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { parseEqAnd } from './odata-parse.js';
 
-export type FaultAction =
-  | { kind: 'status'; status: number; headers?: Record<string, string>; body?: string }
-  | { kind: 'hang' }
-  | { kind: 'malformed' }
-  | { kind: 'empty' }
-  | { kind: 'repeat-link' };
+export type FaultAction = { kind: 'status'; status: number; headers?: Record<string, string>; body?: string } | { kind: 'hang' } | { kind: 'malformed' } | { kind: 'empty' } | { kind: 'repeat-link' };
 
 export interface Fault {
   /** Which requests it hits (default: any). */

@@ -1,7 +1,7 @@
 // Items in the Retail Prices API's own shape for the fake API: every meter the model uses, for a few
 // regions, with the noise the real API has (Spot, Low Priority, DevTest, other storage meters).
-import type { PriceItem } from '../../src/pricing/price-item.js';
-import { VM_SIZE_NAMES, type VmSizeName } from '../../src/sizing/vm-sizes.js';
+import type { PriceItem } from '../src/pricing/price-item.js';
+import { VM_SIZE_NAMES, type VmSizeName } from '../src/sizing/vm-sizes.js';
 
 /** How the Retail Prices API names each size's product: the Linux meter's ("... Series"); Windows adds " Windows". */
 const VM_PRICE_PRODUCT: Readonly<Record<VmSizeName, string>> = {
@@ -35,7 +35,14 @@ export function catalogFor(region: string, factor = 1): PriceItem[] {
     const product = VM_PRICE_PRODUCT[size];
     const vm = { ...where, serviceName: 'Virtual Machines', armSkuName: size, meterName: meter, skuName: meter, unitOfMeasure: '1 Hour' };
     const av2 = size.includes('_A');
-    const plans = av2 ? {} : { savingsPlan: [{ unitPrice: Number((linux * 0.7).toFixed(4)), retailPrice: Number((linux * 0.7).toFixed(4)), term: '1 Year' }, { unitPrice: Number((linux * 0.5).toFixed(4)), retailPrice: Number((linux * 0.5).toFixed(4)), term: '3 Years' }] };
+    const plans = av2
+      ? {}
+      : {
+          savingsPlan: [
+            { unitPrice: Number((linux * 0.7).toFixed(4)), retailPrice: Number((linux * 0.7).toFixed(4)), term: '1 Year' },
+            { unitPrice: Number((linux * 0.5).toFixed(4)), retailPrice: Number((linux * 0.5).toFixed(4)), term: '3 Years' },
+          ],
+        };
     items.push(item({ ...vm, productName: product, retailPrice: linux, ...plans }));
     items.push(item({ ...vm, productName: `${product} Windows`, retailPrice: windows }));
     items.push(item({ ...vm, productName: product, meterName: `${meter} Spot`, skuName: `${meter} Spot`, retailPrice: Number((linux * 0.1).toFixed(4)) }));
@@ -46,10 +53,39 @@ export function catalogFor(region: string, factor = 1): PriceItem[] {
       items.push(item({ ...vm, productName: product, type: 'Reservation', reservationTerm: '3 Years', retailPrice: Number((linux * 26280 * 0.4).toFixed(2)) }));
     }
   }
-  items.push(...egressItems([[0, 0], [100, 0.087], [10340, 0.083], [51300, 0.07], [153700, 0.05]], { ...where, meterId: '9995d93a-7d35-4d3f-9c69-7a7fea447ef4' }));
+  items.push(
+    ...egressItems(
+      [
+        [0, 0],
+        [100, 0.087],
+        [10340, 0.083],
+        [51300, 0.07],
+        [153700, 0.05],
+      ],
+      { ...where, meterId: '9995d93a-7d35-4d3f-9c69-7a7fea447ef4' },
+    ),
+  );
   // another bandwidth meter the model must not pick
-  items.push(...egressItems([[0, 0], [100, 0.08]], { ...where, productName: 'Rtn Preference: Internet', meterName: 'Standard Data Transfer Out' }));
-  items.push(...blobItems('Hot', [[0, 0.0184 * factor], [51200, 0.0177 * factor], [512000, 0.017 * factor]], where));
+  items.push(
+    ...egressItems(
+      [
+        [0, 0],
+        [100, 0.08],
+      ],
+      { ...where, productName: 'Rtn Preference: Internet', meterName: 'Standard Data Transfer Out' },
+    ),
+  );
+  items.push(
+    ...blobItems(
+      'Hot',
+      [
+        [0, 0.0184 * factor],
+        [51200, 0.0177 * factor],
+        [512000, 0.017 * factor],
+      ],
+      where,
+    ),
+  );
   items.push(...blobItems('Hot', [[0, 0.0208 * factor]], { ...where, productName: 'Blob Storage' }));
   items.push(...blobItems('Cool', [[0, 0.01 * factor]], where));
   items.push(publicIpItem(0.005, where));

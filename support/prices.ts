@@ -1,5 +1,5 @@
-import type { PriceItem } from '../../src/pricing/price-item.js';
-import type { PriceList } from '../../src/pricing/price-list.js';
+import type { PriceItem } from '../src/pricing/price-item.js';
+import type { PriceList } from '../src/pricing/price-list.js';
 
 /** A Retail Prices API item with the fields every meter has; pass what differs. */
 export function item(fields: Partial<PriceItem> & Pick<PriceItem, 'serviceName' | 'meterName' | 'productName' | 'retailPrice'>): PriceItem {

@@ -6,7 +6,7 @@ function repoRoot(): string {
   let dir = import.meta.dirname;
   while (!existsSync(join(dir, 'package.json')) || !readFileSync(join(dir, 'package.json'), 'utf8').includes('"name": "cmg-planner"')) {
     const up = join(dir, '..');
-    if (up === dir) throw new Error('cmg-planner: cannot find the repository root from bench/');
+    if (up === dir) throw new Error('cmg-planner: cannot find the repository root from support/');
     dir = up;
   }
   return dir;

@@ -19,7 +19,9 @@ const script = new Script(Module.wrap(readFileSync(bundle, 'utf8')), { filename:
 const module = { exports: {} };
 script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
 process.exitCode = await module.exports.main(process.argv.slice(2));
-if (!cachedData || script.cachedDataRejected) {
+if (!cachedData || script.cachedDataRejected) writeCache();
+
+function writeCache() {
   // best effort: a read-only install just starts a little slower
   try {
     const temporary = `${cacheFile}.${process.pid}.tmp`;

@@ -185,7 +185,7 @@ describe('Monte Carlo ranges', () => {
   const context = { now: new Date('2026-11-23T00:00:00Z') };
   const scenarioWith = (storedGB: string) => loadScenario(`${A}content:\n  storedGB: ${storedGB}\n`, 'r.yaml');
 
-  it('a fixed range collapses to the estimate itself', () => {
+  it('a fixed range collapses to the estimate itself', async () => {
     const s = scenarioWith('{low: 500, mode: 500, high: 500}');
     const r = monteCarlo(s, list, { draws: 200 });
     const exact = shownCosts(estimate(s, list, context));
@@ -194,7 +194,7 @@ describe('Monte Carlo ranges', () => {
     expect(r.total.p50.toFixed(2)).toBe(exact.total.toFixed(2));
   });
 
-  it('a uniform input gives its known quantiles (storage 0.0184 x U(0, 1000): 1.84 / 9.20 / 16.56)', () => {
+  it('a uniform input gives its known quantiles (storage 0.0184 x U(0, 1000): 1.84 / 9.20 / 16.56)', async () => {
     const r = monteCarlo(scenarioWith('{low: 0, high: 1000}'), list, { draws: 10_000, seed: 7 });
     expect(Number(r.components.storage.p10)).toBeCloseTo(1.84, 0);
     expect(Math.abs(Number(r.components.storage.p10) - 1.84)).toBeLessThan(0.2);
@@ -204,7 +204,7 @@ describe('Monte Carlo ranges', () => {
     expect(r.components.compute.p10.toString()).toBe(r.components.compute.p90.toString());
   });
 
-  it('the same seed gives the same figures; another seed others', () => {
+  it('the same seed gives the same figures; another seed others', async () => {
     const s = scenarioWith('{low: 0, mode: 200, high: 1000}');
     const a = monteCarlo(s, list, { draws: 500, seed: 42 });
     const b = monteCarlo(s, list, { draws: 500, seed: 42 });
@@ -214,7 +214,7 @@ describe('Monte Carlo ranges', () => {
     expect(c.total.p50.toString()).not.toBe(a.total.p50.toString());
   });
 
-  it('a range on hoursPerMonth spreads the cost (every hour-priced line moves with it)', () => {
+  it('a range on hoursPerMonth spreads the cost (every hour-priced line moves with it)', async () => {
     const s = loadScenario(A.replace('region: eastus', 'region: eastus\nhoursPerMonth: {low: 100, high: 730}'), 'h.yaml');
     const r = monteCarlo(s, list, { draws: 2000, seed: 5 });
     // compute is 2 x hours x 0.136: from 27.20 (100 h) to 198.56 (730 h); uniform, so P10 ~ 2 x 163 x 0.136 = 44.34, P90 ~ 2 x 667 x 0.136 = 181.42
@@ -225,7 +225,7 @@ describe('Monte Carlo ranges', () => {
     expect(r.total.p10.lt(r.total.p90)).toBe(true);
   });
 
-  it('the probability of crossing a budget (half the draws pass the median)', () => {
+  it('the probability of crossing a budget (half the draws pass the median)', async () => {
     const s = scenarioWith('{low: 0, high: 1000}');
     // everything but storage is fixed: 198.56 + 88.653 = 287.213; budget at the storage median 9.2
     const r = monteCarlo(s, list, { draws: 10_000, seed: 3, budget: new Decimal('296.413') });

@@ -47,41 +47,37 @@ export interface EstimateContext {
   readonly now: Date;
 }
 
-/** Results of pure steps, kept per price list while many scenarios are evaluated against it (bounded). */
+/** Results of pure steps, kept while many scenarios are evaluated (bounded). */
 const MEMO_LIMIT = 20_000;
-const memos = new WeakMap<PriceList, Map<string, unknown>>();
-/** The last per-client traffic and its inputs: a sweep over clients asks for the same one at every point. */
-let lastTraffic: { readonly input: Omit<TrafficInput, 'totalClients'>; readonly perClient: PerClientTraffic } | undefined;
-const TRAFFIC_FIELDS = [
-  'onlineHoursPerDay',
-  'hoursPerMonth',
-  'policyPollingMinutes',
-  'policyKBPerPoll',
-  'notificationKBPerHour',
-  'inventoryCycleDays',
-  'inventoryKBPerCycle',
-  'statusKBPerDay',
-  'measuredManagementMBPerClientMonth',
-  'downloadMBPerClientMonth',
-  'peerShare',
-] as const;
 
-function perClientOf(input: TrafficInput): PerClientTraffic {
-  const last = lastTraffic;
-  if (last && TRAFFIC_FIELDS.every((f) => last.input[f] === input[f])) return last.perClient;
-  const perClient = perClientTraffic(input);
-  lastTraffic = { input, perClient };
-  return perClient;
-}
+/**
+ * A pure step's results by the values it depends on: the latest is checked first (a sweep asks for
+ * the same one point after point), then, unless `lastOnly`, a bounded map of earlier ones.
+ */
+class Memo<T> {
+  private lastKeys: readonly (string | number | undefined)[] | undefined;
+  private lastValue: T | undefined;
+  private readonly earlier = new Map<string, T>();
 
-function remember<T>(memo: Map<string, unknown>, key: string, make: () => T): T {
-  let value = memo.get(key) as T | undefined;
-  if (value === undefined) {
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    value = make();
-    memo.set(key, value);
+  constructor(private readonly lastOnly = false) {}
+
+  get(keys: readonly (string | number | undefined)[], make: () => T): T {
+    const last = this.lastKeys;
+    if (last && last.length === keys.length && last.every((k, i) => k === keys[i])) return this.lastValue!;
+    let value: T | undefined;
+    if (this.lastOnly) value = make();
+    else {
+      const key = keys.join('|');
+      value = this.earlier.get(key);
+      if (value === undefined) {
+        if (this.earlier.size >= MEMO_LIMIT) this.earlier.clear();
+        this.earlier.set(key, (value = make()));
+      }
+    }
+    this.lastKeys = keys;
+    this.lastValue = value;
+    return value;
   }
-  return value;
 }
 
 /** Priced components with their costs as grouped amounts; `prepared`: their rounding is made now, for reuse. */
@@ -94,6 +90,15 @@ function pricedPart(priced: PricedComponents, currency: string, prepared: boolea
   return prepared ? { ...block, rounding: groupedRounding(block, currency) } : block;
 }
 
+interface ListMemos {
+  readonly compute: Memo<{ readonly part: PricedPart; readonly paygCost: Decimal }>;
+  readonly storage: Memo<PricedPart>;
+  readonly perGateway: Memo<PricedPart>;
+}
+const memos = new WeakMap<PriceList, ListMemos>();
+/** A client's traffic does not depend on the price list; Monte Carlo draws rarely repeat it, so only the latest is kept. */
+const trafficMemo = new Memo<PerClientTraffic>(true);
+
 const computeCost = (lines: readonly CostLine[]) => lines.reduce((acc, l) => (l.component === 'compute' && l.cost ? acc.plus(l.cost) : acc), ZERO);
 
 /**
@@ -104,21 +109,21 @@ const computeCost = (lines: readonly CostLine[]) => lines.reduce((acc, l) => (l.
  */
 export function evaluate(scenario: Scenario, list: PriceList): Evaluation {
   let memo = memos.get(list);
-  if (!memo) memos.set(list, (memo = new Map()));
-  const vmSize = VM_SIZES[scenario.gateway.vmSize];
+  if (!memo) memos.set(list, (memo = { compute: new Memo(), storage: new Memo(), perGateway: new Memo() }));
+  const { region, currency, hoursPerMonth, clients, gateway, traffic: t, content } = scenario;
+  const vmSize = VM_SIZES[gateway.vmSize];
   const sizing = sizeGateway({
-    totalClients: scenario.clients.total,
-    peakConcurrency: scenario.clients.peakConcurrency,
+    totalClients: clients.total,
+    peakConcurrency: clients.peakConcurrency,
     vmSize,
-    clientsPerInstance: scenario.gateway.clientsPerInstance,
-    minInstances: scenario.gateway.minInstances,
-    fixedInstances: scenario.gateway.instances,
+    clientsPerInstance: gateway.clientsPerInstance,
+    minInstances: gateway.minInstances,
+    fixedInstances: gateway.instances,
   });
-  const t = scenario.traffic;
-  const trafficInput = {
-    totalClients: scenario.clients.total,
-    onlineHoursPerDay: scenario.clients.onlineHoursPerDay,
-    hoursPerMonth: scenario.hoursPerMonth,
+  const trafficInput: TrafficInput = {
+    totalClients: clients.total,
+    onlineHoursPerDay: clients.onlineHoursPerDay,
+    hoursPerMonth,
     policyPollingMinutes: t.policyPollingMinutes,
     policyKBPerPoll: t.policyKBPerPoll,
     notificationKBPerHour: t.notificationKBPerHour,
@@ -126,24 +131,36 @@ export function evaluate(scenario: Scenario, list: PriceList): Evaluation {
     inventoryKBPerCycle: t.inventoryKBPerCycle,
     statusKBPerDay: t.statusKBPerDay,
     measuredManagementMBPerClientMonth: t.managementMBPerClientMonth,
-    downloadMBPerClientMonth: scenario.content.downloadMBPerClientMonth,
-    peerShare: scenario.content.peerShare,
+    downloadMBPerClientMonth: content.downloadMBPerClientMonth,
+    peerShare: content.peerShare,
   };
-  const perClient = perClientOf(trafficInput);
+  const perClient = trafficMemo.get(
+    [
+      hoursPerMonth,
+      clients.onlineHoursPerDay,
+      t.managementMBPerClientMonth,
+      t.policyPollingMinutes,
+      t.policyKBPerPoll,
+      t.notificationKBPerHour,
+      t.inventoryCycleDays,
+      t.inventoryKBPerCycle,
+      t.statusKBPerDay,
+      content.downloadMBPerClientMonth,
+      content.peerShare,
+    ],
+    () => perClientTraffic(trafficInput),
+  );
   const traffic = estimateTraffic(trafficInput, perClient);
-  const where = `${scenario.region}|${scenario.currency}`;
   const c = scenarioCompute(scenario, sizing);
-  const compute = remember(memo, `c|${where}|${c.size}|${c.os}|${c.instances}|${c.hoursPerMonth}|${c.commitment}`, () => {
+  const compute = memo.compute.get([region, currency, c.size, c.os, c.instances, hoursPerMonth, c.commitment], () => {
     const priced = priceComponents(computeComponents(c), list);
     const payg = c.commitment === 'payg' ? priced : priceComponents(computeComponents({ ...c, commitment: 'payg' }), list);
-    return { part: pricedPart(priced, scenario.currency, true), paygCost: computeCost(payg.lines) };
+    return { part: pricedPart(priced, currency, true), paygCost: computeCost(payg.lines) };
   });
-  const egress = pricedPart(priceComponents(egressComponents(scenario, traffic), list), scenario.currency, false);
-  const storage = remember(memo, `s|${where}|${scenario.content.storageTier}|${scenario.content.storedGB}`, () =>
-    pricedPart(priceComponents(storageComponents(scenario), list), scenario.currency, true),
-  );
-  const perGateway = remember(memo, `g|${where}|${scenario.gateway.publicIp}|${sizing.gateways}|${scenario.hoursPerMonth}|${scenario.other.keyVaultOperationsPerMonth}`, () =>
-    pricedPart(priceComponents(perGatewayComponents(scenario, sizing.gateways), list), scenario.currency, true),
+  const egress = pricedPart(priceComponents(egressComponents(scenario, traffic), list), currency, false);
+  const storage = memo.storage.get([region, currency, content.storageTier, content.storedGB], () => pricedPart(priceComponents(storageComponents(scenario), list), currency, true));
+  const perGateway = memo.perGateway.get([region, currency, gateway.publicIp, sizing.gateways, hoursPerMonth, scenario.other.keyVaultOperationsPerMonth], () =>
+    pricedPart(priceComponents(perGatewayComponents(scenario, sizing.gateways), list), currency, true),
   );
   const parts = [compute.part, egress, storage, perGateway];
   const priced = parts.map((p) => p.priced);

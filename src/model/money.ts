@@ -68,9 +68,11 @@ export interface RoundingPart<G extends string = string> {
   readonly flooredSum: Decimal;
   /** The floors summed by group. */
   readonly flooredByGroup: ReadonlyMap<G, Decimal>;
+  /** Made once to be shown again and again (its sums are reused). */
+  readonly prepared: boolean;
 }
 
-export function roundingPart<G extends string = string>(amounts: readonly Decimal[], currency: string, groupOf: readonly G[] = []): RoundingPart<G> {
+export function roundingPart<G extends string = string>(amounts: readonly Decimal[], currency: string, groupOf: readonly G[] = [], prepared = false): RoundingPart<G> {
   const digits = minorUnitDigits(currency);
   const floors: Decimal[] = [];
   const remainders: Decimal[] = [];
@@ -89,7 +91,7 @@ export function roundingPart<G extends string = string>(amounts: readonly Decima
       flooredByGroup.set(group, before ? before.plus(floor) : floor);
     }
   });
-  return { amounts, groupOf, floors, remainders, exactSum: exactSum ?? ZERO, flooredSum: flooredSum ?? ZERO, flooredByGroup };
+  return { amounts, groupOf, floors, remainders, exactSum: exactSum ?? ZERO, flooredSum: flooredSum ?? ZERO, flooredByGroup, prepared };
 }
 
 const minorUnits = new Map<number, Decimal>();
@@ -105,17 +107,35 @@ interface Allocation {
   readonly raised: ReadonlySet<number>;
 }
 
+/** The sums of the parts that were prepared before, as of the last call: a sweep shows the same ones again and again. */
+let lastPrepared: { readonly parts: readonly RoundingPart[]; readonly exactSum: Decimal; readonly flooredSum: Decimal } | undefined;
+
+/** The exact and floored sums over all parts; the prepared parts' share is reused while they stay the same. */
+function sums(parts: readonly RoundingPart[]): { exactSum: Decimal; flooredSum: Decimal } {
+  const prepared = parts.filter((p) => p.prepared);
+  const last = lastPrepared;
+  let base: { exactSum: Decimal; flooredSum: Decimal };
+  if (last && last.parts.length === prepared.length && last.parts.every((p, i) => p === prepared[i])) base = last;
+  else {
+    base = { exactSum: ZERO, flooredSum: ZERO };
+    for (const p of prepared) base = { exactSum: base.exactSum.plus(p.exactSum), flooredSum: base.flooredSum.plus(p.flooredSum) };
+    lastPrepared = { parts: prepared, ...base };
+  }
+  let { exactSum, flooredSum } = base;
+  for (const p of parts) {
+    if (p.prepared) continue;
+    exactSum = exactSum.plus(p.exactSum);
+    flooredSum = flooredSum.plus(p.flooredSum);
+  }
+  return { exactSum, flooredSum };
+}
+
 /**
  * Largest-remainder allocation over prepared parts: the rounded amounts add up to the exact total
  * rounded half-up; the minor units the floors lost go to the largest remainders, ties to the earlier amount.
  */
 function allocate(parts: readonly RoundingPart[], digits: number): Allocation {
-  let exactSum: Decimal | undefined;
-  let flooredSum: Decimal | undefined;
-  for (const part of parts) {
-    exactSum = exactSum ? exactSum.plus(part.exactSum) : part.exactSum;
-    flooredSum = flooredSum ? flooredSum.plus(part.flooredSum) : part.flooredSum;
-  }
+  const { exactSum, flooredSum } = sums(parts);
   const total = (exactSum ?? ZERO).toDecimalPlaces(digits, Decimal.ROUND_HALF_UP);
   // how many minor units the floors lost: small (at most the number of amounts) and never negative
   const remaining = Math.round(
@@ -175,7 +195,7 @@ export interface GroupedAmounts<G extends string> {
 }
 
 /** A block's rounding, prepared: made once for a block that is shown again and again. */
-export function groupedRounding<G extends string>(block: GroupedAmounts<G>, currency: string): RoundingPart<G> {
+export function groupedRounding<G extends string>(block: GroupedAmounts<G>, currency: string, prepared = true): RoundingPart<G> {
   const amounts: Decimal[] = [];
   const groupOf: G[] = [];
   for (const item of block.items) {
@@ -183,7 +203,7 @@ export function groupedRounding<G extends string>(block: GroupedAmounts<G>, curr
     amounts.push(item.amount);
     groupOf.push(item.group);
   }
-  return roundingPart(amounts, currency, groupOf);
+  return roundingPart(amounts, currency, groupOf, prepared);
 }
 
 /**
@@ -194,7 +214,7 @@ export function groupedRounding<G extends string>(block: GroupedAmounts<G>, curr
 export function shownMoney<G extends string>(blocks: readonly GroupedAmounts<G>[], groups: readonly G[], currency: string): ShownMoney<G> {
   const digits = minorUnitDigits(currency);
   const unit = minorUnit(digits);
-  const parts = blocks.map((b) => b.rounding ?? groupedRounding(b, currency));
+  const parts = blocks.map((b) => b.rounding ?? groupedRounding(b, currency, false));
   const { total, raised } = allocate(parts, digits);
   const byGroup = {} as Record<G, Decimal>;
   for (const g of groups) byGroup[g] = ZERO;

@@ -20,15 +20,16 @@ export interface TierCharge {
  * Tiers are sorted by their start (the price list's resolution sorts them).
  */
 export function chargeTiers(tiers: readonly PriceTier[], quantity: Decimal, alreadyUsed: Decimal = ZERO): TierCharge[] {
+  const fromZero = alreadyUsed.isZero();
   const start = alreadyUsed;
-  const end = alreadyUsed.plus(quantity);
+  const end = fromZero ? quantity : alreadyUsed.plus(quantity);
   const charges: TierCharge[] = [];
   for (let i = 0; i < tiers.length; i++) {
     const tier = tiers[i]!;
     const next = tiers[i + 1]?.fromUnits;
-    // the part of [start, end) inside [tier start, next tier start)
-    if (next !== undefined && next.lte(start)) continue;
-    const lo = i === 0 || tier.fromUnits.lt(start) ? start : tier.fromUnits;
+    // the part of [start, end) inside [tier start, next tier start); tier starts are 0 or more
+    if (!fromZero && next !== undefined && next.lte(start)) continue;
+    const lo = i === 0 || (!fromZero && tier.fromUnits.lt(start)) ? start : tier.fromUnits;
     const hi = next === undefined || end.lt(next) ? end : next;
     if (hi.lte(lo)) break;
     const inTier = hi.minus(lo);

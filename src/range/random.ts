@@ -1,9 +1,10 @@
 /**
  * A seeded pseudo-random source (mulberry32: 32-bit state, fast, good enough for Monte Carlo draws
- * that must repeat exactly for a seed). Returns numbers in [0, 1).
+ * that must repeat exactly for a seed). Returns numbers in [0, 1). `skip` starts it as if that many
+ * numbers had been taken already (its state only counts up), so draws can be split over threads.
  */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
+export function seededRandom(seed: number, skip = 0): () => number {
+  let state = (seed + Math.imul(skip, 0x6d2b79f5)) >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
     let t = state;

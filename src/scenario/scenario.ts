@@ -193,3 +193,26 @@ export function withValue(scenario: Scenario, path: string, value: string | numb
   const group = path.slice(0, dot) as keyof Scenario;
   return { ...scenario, [group]: { ...(scenario[group] as object), [path.slice(dot + 1)]: value }, input };
 }
+
+/** The scenario with several fields of the file set at once (see withValue): one copy of each object on their paths. */
+export function withValues(scenario: Scenario, values: readonly { readonly path: string; readonly value: string | number }[]): Scenario {
+  let input = scenario.input;
+  const next: Record<string, unknown> = { ...scenario };
+  const copied = new Set<string>();
+  for (const { path, value } of values) {
+    input = setPath(input, path, value);
+    const dot = path.indexOf('.');
+    if (dot < 0) {
+      next[path] = value;
+      continue;
+    }
+    const group = path.slice(0, dot);
+    if (!copied.has(group)) {
+      next[group] = { ...(next[group] as object) };
+      copied.add(group);
+    }
+    (next[group] as Record<string, unknown>)[path.slice(dot + 1)] = value;
+  }
+  next.input = input;
+  return next as unknown as Scenario;
+}

@@ -40,6 +40,7 @@ const ceilDiv = (a: number, b: number) => Math.ceil(a / b);
 
 /** Splits a whole number into `parts` whole shares that differ by at most one, largest first. */
 function splitEvenly(total: number, parts: number): number[] {
+  if (parts === 1) return [total];
   const base = Math.floor(total / parts);
   const extra = total - base * parts;
   return Array.from({ length: parts }, (_, i) => base + (i < extra ? 1 : 0));
@@ -52,14 +53,17 @@ function splitEvenly(total: number, parts: number): number[] {
  */
 export function ceilProduct(clients: number, share: number): number {
   if (share === 1 || share === 0) return clients * share;
+  // far from a whole number, the float product's ceiling is the exact one (its error is below 1e-8 here)
+  const product = clients * share;
+  if (Math.abs(product - Math.round(product)) > 1e-6 && clients <= 1e8) return Math.ceil(product);
   const text = String(share);
   const point = text.indexOf('.');
   if (point > 0 && !text.includes('e')) {
     const scale = 10 ** (text.length - point - 1);
-    const product = clients * Number(text.slice(0, point) + text.slice(point + 1));
-    if (Number.isSafeInteger(product) && Number.isSafeInteger(scale)) {
-      const whole = Math.floor(product / scale);
-      return whole * scale < product ? whole + 1 : whole;
+    const scaled = clients * Number(text.slice(0, point) + text.slice(point + 1));
+    if (Number.isSafeInteger(scaled) && Number.isSafeInteger(scale)) {
+      const whole = Math.floor(scaled / scale);
+      return whole * scale < scaled ? whole + 1 : whole;
     }
   }
   return new Decimal(clients).times(share).ceil().toNumber();

@@ -3,7 +3,7 @@ import { COMMITMENTS } from '../pricing/commitments.js';
 import { evaluate } from '../estimate/estimate.js';
 import { shownCosts } from '../estimate/shown.js';
 import { MissingPriceError } from '../model/errors.js';
-import { minorUnitDigits, quantityString, type Decimal } from '../model/money.js';
+import { Decimal, minorUnitDigits, quantityString } from '../model/money.js';
 import type { PriceList } from '../pricing/price-list.js';
 import { withValue, type Scenario } from '../scenario/scenario.js';
 import { VM_SIZES, VM_SIZE_NAMES } from '../sizing/vm-sizes.js';
@@ -67,10 +67,31 @@ function totalOf(scenario: Scenario, list: PriceList): Decimal {
  * The estimate at every point of a one- or two-field sweep, and where a bigger VM size or a commitment
  * would cost less than the scenario's own choice (along the first field, for each value of the second).
  */
-export function sweep(base: Scenario, specs: readonly VarySpec[], list: PriceList): SweepResult {
-  const currency = base.currency;
-  const digits = minorUnitDigits(currency);
-  const combos = combinations(specs);
+/** Alternatives the sweep compares against the scenario's own choice: bigger sizes and other commitments. */
+export function sweepAlternatives(base: Scenario, specs: readonly VarySpec[]): Record<string, string>[] {
+  const varied = new Set(specs.map((s) => s.path));
+  const alternatives: Record<string, string>[] = [];
+  if (!varied.has('gateway.vmSize')) {
+    const own = VM_SIZES[base.gateway.vmSize];
+    for (const size of VM_SIZE_NAMES) {
+      const s = VM_SIZES[size];
+      if (size !== own.name && s.role !== 'lab' && s.clientsPerInstance >= own.clientsPerInstance) alternatives.push({ 'gateway.vmSize': size });
+    }
+  }
+  if (!varied.has('commitment')) for (const c of COMMITMENTS) if (c !== base.commitment) alternatives.push({ commitment: c });
+  return alternatives;
+}
+
+/** What one slice of a sweep computes: its points, and each alternative's shown totals at the same points (null: not priced). */
+export interface SweepSlice {
+  readonly points: SweepPoint[];
+  readonly alternativeTotals: (string[] | null)[];
+}
+
+/** A slice of the sweep's points, from index `from` to `to` (the first field varying fastest); pure. */
+export function sweepSlice(base: Scenario, specs: readonly VarySpec[], list: PriceList, from: number, to: number, alternatives: readonly Record<string, string>[]): SweepSlice {
+  const digits = minorUnitDigits(base.currency);
+  const combos = combinations(specs).slice(from, to);
   // a shown amount that did not change from one point to the next is the same object: formatted once
   const formatted = new Map<Decimal, string>();
   const money = (amount: Decimal) => {
@@ -81,11 +102,9 @@ export function sweep(base: Scenario, specs: readonly VarySpec[], list: PriceLis
     }
     return text;
   };
-  const totals: Decimal[] = [];
   const points = combos.map((values) => {
     const result = evaluate(scenarioAt(base, values), list);
     const shown = shownCosts(result);
-    totals.push(shown.total);
     return {
       values,
       instances: result.sizing.instances,
@@ -95,55 +114,67 @@ export function sweep(base: Scenario, specs: readonly VarySpec[], list: PriceLis
       costs: { compute: money(shown.groups.compute), egress: money(shown.groups.egress), storage: money(shown.groups.storage), other: money(shown.groups.other), total: money(shown.total) },
     };
   });
+  const alternativeTotals = alternatives.map((alternative) => {
+    try {
+      return combos.map((values) => money(totalOf(scenarioAt(base, values, alternative), list)));
+    } catch (error) {
+      if (error instanceof MissingPriceError) return null;
+      throw error;
+    }
+  });
+  return { points, alternativeTotals };
+}
 
+/** The number of points of a sweep. */
+export function sweepSize(specs: readonly VarySpec[]): number {
+  return specs.reduce((n, s) => n * s.values.length, 1);
+}
+
+/**
+ * The estimate at every point of a one- or two-field sweep, and where a bigger VM size or a commitment
+ * would cost less than the scenario's own choice (along the first field, for each value of the second).
+ */
+export function sweep(base: Scenario, specs: readonly VarySpec[], list: PriceList): SweepResult {
+  const currency = base.currency;
+  const digits = minorUnitDigits(currency);
+  const count = sweepSize(specs);
   const notes: string[] = [];
-  const breakEvens: BreakEven[] = [];
-  const varied = new Set(specs.map((s) => s.path));
   const first = specs[0]!;
-  const alternatives: Record<string, string>[] = [];
-  if (!varied.has('gateway.vmSize')) {
-    const own = VM_SIZES[base.gateway.vmSize];
-    for (const size of VM_SIZE_NAMES) {
-      const s = VM_SIZES[size];
-      if (size !== own.name && s.role !== 'lab' && s.clientsPerInstance >= own.clientsPerInstance) alternatives.push({ 'gateway.vmSize': size });
-    }
-  }
-  if (!varied.has('commitment')) for (const c of COMMITMENTS) if (c !== base.commitment) alternatives.push({ commitment: c });
-
+  const candidates = sweepAlternatives(base, specs);
+  let alternatives: Record<string, string>[] = [];
   if (!first.numeric) notes.push(`no break-even points: ${first.path} is not a number`);
-  else if (combos.length * alternatives.length > MAX_BREAK_EVEN_ESTIMATES)
-    notes.push(`no break-even points: ${combos.length.toLocaleString('en')} points x ${alternatives.length} alternatives is more than ${MAX_BREAK_EVEN_ESTIMATES.toLocaleString('en')} estimates`);
-  else {
-    for (const alternative of alternatives) {
-      const label = Object.entries(alternative)
-        .map(([k, v]) => `${k}=${v}`)
-        .join(', ');
-      let altTotals: Decimal[];
-      try {
-        altTotals = combos.map((values) => totalOf(scenarioAt(base, values, alternative), list));
-      } catch (error) {
-        if (error instanceof MissingPriceError) {
-          notes.push(`${label}: not priced by the price file, so not compared`);
-          continue;
-        }
-        throw error;
-      }
-      const groups = specs[1] ? specs[1].values : [null];
-      groups.forEach((at, g) => {
-        const offset = g * first.values.length;
-        const idx = first.values.map((_, i) => offset + i);
-        const cheaper = idx.map((i) => altTotals[i]!.lt(totals[i]!));
-        const from = cheaper.indexOf(true);
-        const last = idx[idx.length - 1]!;
-        breakEvens.push({
-          alternative: label,
-          at,
-          cheaperFrom: from < 0 ? null : first.values[from]!,
-          staysCheaper: from >= 0 && cheaper.slice(from).every(Boolean),
-          savingAtEnd: totals[last]!.minus(altTotals[last]!).toFixed(digits),
-        });
-      });
+  else if (count * candidates.length > MAX_BREAK_EVEN_ESTIMATES)
+    notes.push(`no break-even points: ${count.toLocaleString('en')} points x ${candidates.length} alternatives is more than ${MAX_BREAK_EVEN_ESTIMATES.toLocaleString('en')} estimates`);
+  else alternatives = candidates;
+
+  const slices = [sweepSlice(base, specs, list, 0, count, alternatives)];
+  const points = slices.flatMap((s) => s.points);
+  const totals = alternatives.length ? points.map((p) => new Decimal(p.costs.total)) : [];
+  const breakEvens: BreakEven[] = [];
+  alternatives.forEach((alternative, a) => {
+    const label = Object.entries(alternative)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(', ');
+    if (slices.some((s) => s.alternativeTotals[a] === null)) {
+      notes.push(`${label}: not priced by the price file, so not compared`);
+      return;
     }
-  }
+    const altTotals = slices.flatMap((s) => s.alternativeTotals[a]!).map((t) => new Decimal(t));
+    const groups = specs[1] ? specs[1].values : [null];
+    groups.forEach((at, g) => {
+      const offset = g * first.values.length;
+      const idx = first.values.map((_, i) => offset + i);
+      const cheaper = idx.map((i) => altTotals[i]!.lt(totals[i]!));
+      const from = cheaper.indexOf(true);
+      const last = idx[idx.length - 1]!;
+      breakEvens.push({
+        alternative: label,
+        at,
+        cheaperFrom: from < 0 ? null : first.values[from]!,
+        staysCheaper: from >= 0 && cheaper.slice(from).every(Boolean),
+        savingAtEnd: totals[last]!.minus(altTotals[last]!).toFixed(digits),
+      });
+    });
+  });
   return { currency, scenario: base.name, fields: specs.map((s) => s.path), points, breakEvens, notes };
 }

@@ -53,6 +53,12 @@ export function deriveManagementMB(input: Omit<TrafficInput, 'totalClients'>): M
   };
 }
 
+/**
+ * A client's derived MB a month is kept to 12 decimal places (a billionth of a KB): far below any
+ * figure shown or billed, and short numbers keep a sweep's or a Monte Carlo run's arithmetic fast.
+ */
+export const PER_CLIENT_MB_PLACES = 12;
+
 /** One client's traffic a month: what does not depend on the number of clients. */
 export interface PerClientTraffic {
   readonly managementMBPerClientMonth24h: Decimal;
@@ -71,8 +77,14 @@ export function perClientTraffic(input: Omit<TrafficInput, 'totalClients'>): Per
     managementMBPerClientMonth24h: per24h,
     managementBasis: breakdown ? 'derived' : 'measured',
     breakdown,
-    managementMBPerClientMonth: input.onlineHoursPerDay === HOURS_PER_DAY ? per24h : per24h.times(input.onlineHoursPerDay).dividedBy(HOURS_PER_DAY),
-    contentMBPerClientMonth: input.peerShare === 0 ? new Decimal(input.downloadMBPerClientMonth) : new Decimal(input.downloadMBPerClientMonth).times(new Decimal(1).minus(input.peerShare)),
+    managementMBPerClientMonth: (input.onlineHoursPerDay === HOURS_PER_DAY ? per24h : per24h.times(input.onlineHoursPerDay).dividedBy(HOURS_PER_DAY)).toDecimalPlaces(
+      PER_CLIENT_MB_PLACES,
+      Decimal.ROUND_HALF_UP,
+    ),
+    contentMBPerClientMonth: (input.peerShare === 0
+      ? new Decimal(input.downloadMBPerClientMonth)
+      : new Decimal(input.downloadMBPerClientMonth).times(new Decimal(1).minus(input.peerShare))
+    ).toDecimalPlaces(PER_CLIENT_MB_PLACES, Decimal.ROUND_HALF_UP),
   };
 }
 

@@ -14,6 +14,7 @@ export async function runSweep(scenarioFile: string, options: { vary: readonly s
   if (specs.length === 2 && specs[0]!.path === specs[1]!.path) throw new UserInputError(`--vary: ${specs[0]!.path} is given twice`);
   const count = specs.reduce((n, s) => n * s.values.length, 1);
   if (count > MAX_SWEEP_POINTS) throw new UserInputError(`--vary: ${count.toLocaleString('en')} points, more than ${MAX_SWEEP_POINTS.toLocaleString('en')}; use fewer values`);
-  const result = sweep(scenario, specs, await readPriceList(options.prices));
+  const list = await readPriceList(options.prices);
+  const result = sweep(scenario, specs, list);
   await emit(renderSweep(result, options.format), options.out, io, `${result.points.length} points`);
 }

@@ -63,7 +63,7 @@ class Memo<T> {
 
   get(keys: readonly (string | number | undefined)[], make: () => T): T {
     const last = this.lastKeys;
-    if (last && last.length === keys.length && last.every((k, i) => k === keys[i])) return this.lastValue!;
+    if (last && last.length === keys.length && sameKeys(last, keys)) return this.lastValue!;
     let value: T | undefined;
     if (this.lastOnly) value = make();
     else {
@@ -90,6 +90,11 @@ function pricedPart(priced: PricedComponents, currency: string, prepared: boolea
   return prepared ? { ...block, rounding: groupedRounding(block, currency) } : block;
 }
 
+function sameKeys(a: readonly unknown[], b: readonly unknown[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 interface ListMemos {
   readonly compute: Memo<{ readonly part: PricedPart; readonly paygCost: Decimal }>;
   readonly storage: Memo<PricedPart>;
@@ -98,6 +103,9 @@ interface ListMemos {
 const memos = new WeakMap<PriceList, ListMemos>();
 /** A client's traffic does not depend on the price list; Monte Carlo draws rarely repeat it, so only the latest is kept. */
 const trafficMemo = new Memo<PerClientTraffic>(true);
+let lastTraffic:
+  | { readonly traffic: Scenario['traffic']; readonly content: Scenario['content']; readonly hoursPerMonth: number; readonly onlineHoursPerDay: number; readonly perClient: PerClientTraffic }
+  | undefined;
 
 const computeCost = (lines: readonly CostLine[]) => lines.reduce((acc, l) => (l.component === 'compute' && l.cost ? acc.plus(l.cost) : acc), ZERO);
 
@@ -134,22 +142,28 @@ export function evaluate(scenario: Scenario, list: PriceList): Evaluation {
     downloadMBPerClientMonth: content.downloadMBPerClientMonth,
     peerShare: content.peerShare,
   };
-  const perClient = trafficMemo.get(
-    [
-      hoursPerMonth,
-      clients.onlineHoursPerDay,
-      t.managementMBPerClientMonth,
-      t.policyPollingMinutes,
-      t.policyKBPerPoll,
-      t.notificationKBPerHour,
-      t.inventoryCycleDays,
-      t.inventoryKBPerCycle,
-      t.statusKBPerDay,
-      content.downloadMBPerClientMonth,
-      content.peerShare,
-    ],
-    () => perClientTraffic(trafficInput),
-  );
+  // the same traffic and content settings (the same objects: a sweep over clients) have the same per-client traffic
+  const last = lastTraffic;
+  const perClient =
+    last && last.traffic === t && last.content === content && last.hoursPerMonth === hoursPerMonth && last.onlineHoursPerDay === clients.onlineHoursPerDay
+      ? last.perClient
+      : trafficMemo.get(
+          [
+            hoursPerMonth,
+            clients.onlineHoursPerDay,
+            t.managementMBPerClientMonth,
+            t.policyPollingMinutes,
+            t.policyKBPerPoll,
+            t.notificationKBPerHour,
+            t.inventoryCycleDays,
+            t.inventoryKBPerCycle,
+            t.statusKBPerDay,
+            content.downloadMBPerClientMonth,
+            content.peerShare,
+          ],
+          () => perClientTraffic(trafficInput),
+        );
+  lastTraffic = { traffic: t, content, hoursPerMonth, onlineHoursPerDay: clients.onlineHoursPerDay, perClient };
   const traffic = estimateTraffic(trafficInput, perClient);
   const c = scenarioCompute(scenario, sizing);
   const compute = memo.compute.get([region, currency, c.size, c.os, c.instances, hoursPerMonth, c.commitment], () => {
@@ -163,18 +177,25 @@ export function evaluate(scenario: Scenario, list: PriceList): Evaluation {
     pricedPart(priceComponents(perGatewayComponents(scenario, sizing.gateways), list), currency, true),
   );
   const parts = [compute.part, egress, storage, perGateway];
-  const priced = parts.map((p) => p.priced);
+  const lines: CostLine[] = [];
+  let quiet = true;
+  for (const p of parts) {
+    for (const line of p.priced.lines) lines.push(line);
+    if (p.priced.notes.length || p.priced.unpriced.length) quiet = false;
+  }
   return {
     scenario,
     vmSize,
     sizing,
     traffic,
-    lines: priced.flatMap((p) => p.lines),
+    lines,
     parts,
     paygComputeCost: compute.paygCost,
-    pricingWarnings: [...priced.flatMap((p) => p.notes).map((message) => ({ code: 'commitment-note', message })), ...priced.flatMap((p) => p.unpriced)],
+    pricingWarnings: quiet ? NO_WARNINGS : [...parts.flatMap((p) => p.priced.notes).map((message) => ({ code: 'commitment-note', message })), ...parts.flatMap((p) => p.priced.unpriced)],
   };
 }
+
+const NO_WARNINGS: readonly Warning[] = Object.freeze([]);
 
 /** The whole estimate: the evaluation, with what a reader should know (warnings) and the source of every figure (assumptions). */
 export function estimate(scenario: Scenario, list: PriceList, context: EstimateContext): Estimate {

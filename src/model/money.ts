@@ -62,8 +62,8 @@ export interface RoundingPart<G extends string = string> {
   /** The group of each amount (a line's component); one group when not given. */
   readonly groupOf: readonly G[];
   readonly floors: readonly Decimal[];
-  /** Each amount less its floor: what the allocation ranks. */
-  readonly remainders: readonly Decimal[];
+  /** Each amount less its floor, what the allocation ranks: made when prepared, else only when needed. */
+  readonly remainders?: readonly Decimal[];
   readonly exactSum: Decimal;
   readonly flooredSum: Decimal;
   /** The floors summed by group. */
@@ -75,14 +75,12 @@ export interface RoundingPart<G extends string = string> {
 export function roundingPart<G extends string = string>(amounts: readonly Decimal[], currency: string, groupOf: readonly G[] = [], prepared = false): RoundingPart<G> {
   const digits = minorUnitDigits(currency);
   const floors: Decimal[] = [];
-  const remainders: Decimal[] = [];
   const flooredByGroup = new Map<G, Decimal>();
   let exactSum: Decimal | undefined;
   let flooredSum: Decimal | undefined;
   amounts.forEach((v, i) => {
     const floor = v.toDecimalPlaces(digits, Decimal.ROUND_FLOOR);
     floors.push(floor);
-    remainders.push(v.minus(floor));
     exactSum = exactSum ? exactSum.plus(v) : v;
     flooredSum = flooredSum ? flooredSum.plus(floor) : floor;
     const group = groupOf[i];
@@ -91,6 +89,7 @@ export function roundingPart<G extends string = string>(amounts: readonly Decima
       flooredByGroup.set(group, before ? before.plus(floor) : floor);
     }
   });
+  const remainders = prepared ? amounts.map((v, i) => v.minus(floors[i]!)) : undefined;
   return { amounts, groupOf, floors, remainders, exactSum: exactSum ?? ZERO, flooredSum: flooredSum ?? ZERO, flooredByGroup, prepared };
 }
 
@@ -104,7 +103,7 @@ function minorUnit(digits: number): Decimal {
 /** The allocation: the rounded total, and which amounts (by index over all parts) get one minor unit more than their floor. */
 interface Allocation {
   readonly total: Decimal;
-  readonly raised: ReadonlySet<number>;
+  readonly raised: readonly number[];
 }
 
 /** The sums of the parts that were prepared before, as of the last call: a sweep shows the same ones again and again. */
@@ -136,27 +135,30 @@ function sums(parts: readonly RoundingPart[]): { exactSum: Decimal; flooredSum: 
  */
 function allocate(parts: readonly RoundingPart[], digits: number): Allocation {
   const { exactSum, flooredSum } = sums(parts);
-  const total = (exactSum ?? ZERO).toDecimalPlaces(digits, Decimal.ROUND_HALF_UP);
+  const total = exactSum.toDecimalPlaces(digits, Decimal.ROUND_HALF_UP);
   // how many minor units the floors lost: small (at most the number of amounts) and never negative
   const remaining = Math.round(
     total
-      .minus(flooredSum ?? ZERO)
+      .minus(flooredSum)
       .times(10 ** digits)
       .toNumber(),
   );
-  const raised = new Set<number>();
+  const raised: number[] = [];
   if (remaining <= 0) return { total, raised };
   const remainders: Decimal[] = [];
-  for (const part of parts) for (const r of part.remainders) remainders.push(r);
+  for (const part of parts) {
+    if (part.remainders) for (const r of part.remainders) remainders.push(r);
+    else part.amounts.forEach((v, i) => remainders.push(v.minus(part.floors[i]!)));
+  }
   // the `remaining` largest remainders, the earlier first among equals (remaining is small: pick, do not sort)
   for (let k = 0; k < remaining; k++) {
     let best = -1;
     for (let i = 0; i < remainders.length; i++) {
-      if (raised.has(i)) continue;
+      if (raised.includes(i)) continue;
       if (best < 0 || remainders[i]!.comparedTo(remainders[best]!) > 0) best = i;
     }
     if (best < 0) break;
-    raised.add(best);
+    raised.push(best);
   }
   return { total, raised };
 }
@@ -171,7 +173,7 @@ export function roundToSum(exact: readonly Decimal[], currency: string): Decimal
   const part = roundingPart(exact, currency);
   const { raised } = allocate([part], digits);
   const unit = minorUnit(digits);
-  return part.floors.map((floor, i) => (raised.has(i) ? floor.plus(unit) : floor));
+  return part.floors.map((floor, i) => (raised.includes(i) ? floor.plus(unit) : floor));
 }
 
 /** A quantity as shown: at most `places` decimals (4 unless said), half-up, no exponent, no trailing zeros. */
@@ -213,32 +215,31 @@ export function groupedRounding<G extends string>(block: GroupedAmounts<G>, curr
  */
 export function shownMoney<G extends string>(blocks: readonly GroupedAmounts<G>[], groups: readonly G[], currency: string): ShownMoney<G> {
   const digits = minorUnitDigits(currency);
-  const unit = minorUnit(digits);
   const parts = blocks.map((b) => b.rounding ?? groupedRounding(b, currency, false));
   const { total, raised } = allocate(parts, digits);
   const byGroup = {} as Record<G, Decimal>;
   for (const g of groups) byGroup[g] = ZERO;
-  const raisedByGroup = new Map<G, number>();
   for (const part of parts) {
     for (const [group, floors] of part.flooredByGroup) byGroup[group] = byGroup[group] === ZERO ? floors : byGroup[group].plus(floors);
   }
+  const unit = minorUnit(digits);
   const shown: (Decimal | null)[] = [];
   let index = 0;
-  blocks.forEach((block, b) => {
+  for (let b = 0; b < blocks.length; b++) {
     const part = parts[b]!;
     let i = 0;
-    for (const item of block.items) {
+    for (const item of blocks[b]!.items) {
       if (item.amount === null) {
         shown.push(null);
         continue;
       }
       const floor = part.floors[i++]!;
-      if (raised.has(index++)) {
+      if (raised.length && raised.includes(index)) {
         shown.push(floor.plus(unit));
-        raisedByGroup.set(item.group, (raisedByGroup.get(item.group) ?? 0) + 1);
+        byGroup[item.group] = byGroup[item.group].plus(unit);
       } else shown.push(floor);
+      index++;
     }
-  });
-  for (const [group, units] of raisedByGroup) byGroup[group] = byGroup[group].plus(unit.times(units));
+  }
   return { amounts: shown, groups: byGroup, total };
 }

@@ -49,7 +49,13 @@ export function sortDecimals(values: readonly Decimal[]): Decimal[] {
 function sortedOrder(keys: Float64Array, exact: (index: number) => Decimal): Uint32Array {
   const order = new Uint32Array(keys.length);
   for (let i = 0; i < order.length; i++) order[i] = i;
-  return order.sort((a, b) => keys[a]! - keys[b]! || exact(a).comparedTo(exact(b)));
+  return order.sort((a, b) => {
+    const byKey = keys[a]! - keys[b]!;
+    if (byKey) return byKey;
+    const x = exact(a);
+    const y = exact(b);
+    return x === y ? 0 : x.comparedTo(y);
+  });
 }
 
 // draws repeat the same amounts (a line no range touched): each is converted once
@@ -89,7 +95,7 @@ export function drawSlice(scenario: Scenario, list: PriceList, options: { seed: 
       return { path: range.path, value: range.integer ? Math.round(value) : value };
     });
     // overrides (commitment, a month's hours) are in the scenario already: every drawn field counts
-    const result = evaluate(withValues(scenario, drawn), list);
+    const result = evaluate(withValues(scenario, drawn, false), list);
     let total = ZERO;
     for (const component of COST_COMPONENTS) {
       // a component of one line keeps that line's amount (the same object draw after draw when no range touches it)

@@ -18,13 +18,33 @@ export function neutraliseCell(value: unknown): string {
   return FORMULA_START.test(text) && !/^-?\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
 }
 
-/** RFC 4180 records (quoted where needed, CRLF-free: LF ends each record), every cell made inert. */
+/** A cell that is the same written out by itself: a number, or text of letters, digits, _ . / : and spaces not starting a formula. */
+const PLAIN_CELL = /^(?:-?\d+(?:\.\d+)?|[A-Za-z0-9_./: ][A-Za-z0-9_./: -]*)?$/;
+
+/**
+ * RFC 4180 records (quoted where needed, CRLF-free: LF ends each record), every cell made inert.
+ * csv-stringify writes every record that needs it; a record whose cells all stand as they are (a
+ * sweep's 100,000 rows of figures) is joined directly, which is what csv-stringify would write.
+ */
 export function csvRecords(records: readonly (readonly unknown[])[]): string {
+  let out = '';
+  for (const cells of records) {
+    let plain = true;
+    for (const cell of cells) {
+      if (cell === null || cell === undefined || (typeof cell === 'number' && Number.isFinite(cell))) continue;
+      if (typeof cell !== 'string' || !PLAIN_CELL.test(cell)) {
+        plain = false;
+        break;
+      }
+    }
+    out += plain ? `${cells.map((c) => (c === null || c === undefined ? '' : String(c))).join(',')}\n` : stringifyRecord(cells);
+  }
+  return out;
+}
+
+function stringifyRecord(cells: readonly unknown[]): string {
   stringify ??= (require('csv-stringify/sync') as typeof import('csv-stringify/sync')).stringify;
-  return stringify(
-    records.map((cells) => cells.map(neutraliseCell)),
-    { quoted_match: /[",\n\r]/, record_delimiter: '\n' },
-  );
+  return stringify([cells.map(neutraliseCell)], { quoted_match: /[",\n\r]/, record_delimiter: '\n' });
 }
 
 /** One record. */

@@ -194,13 +194,17 @@ export function withValue(scenario: Scenario, path: string, value: string | numb
   return { ...scenario, [group]: { ...(scenario[group] as object), [path.slice(dot + 1)]: value }, input };
 }
 
-/** The scenario with several fields of the file set at once (see withValue): one copy of each object on their paths. */
-export function withValues(scenario: Scenario, values: readonly { readonly path: string; readonly value: string | number }[]): Scenario {
+/**
+ * The scenario with several fields of the file set at once (see withValue): one copy of each object on
+ * their paths. `intoInput: false` leaves the input as it was, for a scenario that is only evaluated
+ * (a Monte Carlo draw), never reported or resolved again.
+ */
+export function withValues(scenario: Scenario, values: readonly { readonly path: string; readonly value: string | number }[], intoInput = true): Scenario {
   let input = scenario.input;
   const next: Record<string, unknown> = { ...scenario };
   const copied = new Set<string>();
   for (const { path, value } of values) {
-    input = setPath(input, path, value);
+    if (intoInput) input = setPath(input, path, value);
     const dot = path.indexOf('.');
     if (dot < 0) {
       next[path] = value;

@@ -3,102 +3,32 @@ import { COST_COMPONENTS } from '../pricing/cost-line.js';
 import { groupedBarChart, SERIES_COLOURS } from './chart.js';
 import { renderReport, type ReportFormat } from './render.js';
 
+type Compared = Comparison['scenarios'][number];
+
+/** The side-by-side table, a row a figure: its name, its unit ('money': the comparison's currency), how to read it, and whether it is text. */
+const ROWS: readonly { metric: string; unit: string; value: (s: Compared) => string | number | null; text?: true }[] = [
+  { metric: 'file', unit: '', value: (s) => s.file, text: true },
+  { metric: 'region', unit: '', value: (s) => s.region, text: true },
+  { metric: 'VM size', unit: '', value: (s) => s.vmSize, text: true },
+  { metric: 'commitment', unit: '', value: (s) => s.commitment, text: true },
+  { metric: 'clients', unit: '', value: (s) => s.clients },
+  { metric: 'instances', unit: '', value: (s) => s.sizing.instances },
+  { metric: 'CMGs', unit: '', value: (s) => s.sizing.gateways },
+  { metric: 'connection points', unit: '', value: (s) => s.sizing.connectionPoints },
+  { metric: 'egress', unit: 'GB', value: (s) => s.traffic.egressGB },
+  { metric: 'compute cost', unit: 'money', value: (s) => s.costs.compute },
+  { metric: 'egress cost', unit: 'money', value: (s) => s.costs.egress },
+  { metric: 'storage cost', unit: 'money', value: (s) => s.costs.storage },
+  { metric: 'other cost', unit: 'money', value: (s) => s.costs.other },
+  { metric: 'total', unit: 'money', value: (s) => s.costs.total },
+  { metric: 'cost per client a month', unit: 'money', value: (s) => s.costPerClientMonth },
+  { metric: 'difference from the first', unit: 'money', value: (s) => s.deltaTotal },
+  { metric: 'difference from the first', unit: '%', value: (s) => s.deltaPct },
+];
+
 /** The rows of the side-by-side table: one per figure, one column per scenario. */
 export function comparisonRows(c: Comparison) {
-  const row = (metric: string, unit: string, values: (string | number | null)[], kind: 'text' | 'number' = 'number') => ({ metric, unit, values, kind });
-  const s = c.scenarios;
-  const money = c.currency;
-  return [
-    row(
-      'file',
-      '',
-      s.map((x) => x.file),
-      'text',
-    ),
-    row(
-      'region',
-      '',
-      s.map((x) => x.region),
-      'text',
-    ),
-    row(
-      'VM size',
-      '',
-      s.map((x) => x.vmSize),
-      'text',
-    ),
-    row(
-      'commitment',
-      '',
-      s.map((x) => x.commitment),
-      'text',
-    ),
-    row(
-      'clients',
-      '',
-      s.map((x) => x.clients),
-    ),
-    row(
-      'instances',
-      '',
-      s.map((x) => x.sizing.instances),
-    ),
-    row(
-      'CMGs',
-      '',
-      s.map((x) => x.sizing.gateways),
-    ),
-    row(
-      'connection points',
-      '',
-      s.map((x) => x.sizing.connectionPoints),
-    ),
-    row(
-      'egress',
-      'GB',
-      s.map((x) => x.traffic.egressGB),
-    ),
-    row(
-      'compute cost',
-      money,
-      s.map((x) => x.costs.compute),
-    ),
-    row(
-      'egress cost',
-      money,
-      s.map((x) => x.costs.egress),
-    ),
-    row(
-      'storage cost',
-      money,
-      s.map((x) => x.costs.storage),
-    ),
-    row(
-      'other cost',
-      money,
-      s.map((x) => x.costs.other),
-    ),
-    row(
-      'total',
-      money,
-      s.map((x) => x.costs.total),
-    ),
-    row(
-      'cost per client a month',
-      money,
-      s.map((x) => x.costPerClientMonth),
-    ),
-    row(
-      'difference from the first',
-      money,
-      s.map((x) => x.deltaTotal),
-    ),
-    row(
-      'difference from the first',
-      '%',
-      s.map((x) => x.deltaPct),
-    ),
-  ];
+  return ROWS.map((r) => ({ metric: r.metric, unit: r.unit === 'money' ? c.currency : r.unit, values: c.scenarios.map(r.value), kind: r.text ? ('text' as const) : ('number' as const) }));
 }
 
 /** Renders a comparison in any format: JSON is the comparison itself. */

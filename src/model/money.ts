@@ -79,15 +79,22 @@ export function roundingPart<G extends string = string>(amounts: readonly Decima
   let exactSum: Decimal | undefined;
   let flooredSum: Decimal | undefined;
   amounts.forEach((v, i) => {
-    const floor = v.toDecimalPlaces(digits, Decimal.ROUND_FLOOR);
+    // a zero (a free tier) is its own floor and adds nothing to a sum
+    const zero = v.isZero();
+    const floor = zero ? v : v.toDecimalPlaces(digits, Decimal.ROUND_FLOOR);
     floors.push(floor);
-    exactSum = exactSum ? exactSum.plus(v) : v;
-    flooredSum = flooredSum ? flooredSum.plus(floor) : floor;
-    const group = groupOf[i];
-    if (group !== undefined) {
-      const before = flooredByGroup.get(group);
-      flooredByGroup.set(group, before ? before.plus(floor) : floor);
+    if (!exactSum || !flooredSum) {
+      exactSum = v;
+      flooredSum = floor;
+    } else if (!zero) {
+      exactSum = exactSum.plus(v);
+      flooredSum = flooredSum.plus(floor);
     }
+    const group = groupOf[i];
+    if (group === undefined) return;
+    const before = flooredByGroup.get(group);
+    if (!before) flooredByGroup.set(group, floor);
+    else if (!zero) flooredByGroup.set(group, before.plus(floor));
   });
   const remainders = prepared ? amounts.map((v, i) => v.minus(floors[i]!)) : undefined;
   return { amounts, groupOf, floors, remainders, exactSum: exactSum ?? ZERO, flooredSum: flooredSum ?? ZERO, flooredByGroup, prepared };

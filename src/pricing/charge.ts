@@ -47,20 +47,26 @@ export function priceComponents(components: readonly PricingComponent[], list: P
   return result;
 }
 
+/** A component whose price, or whose rule's rate, the list lacks: its fallback, an unpriced line, or the error. */
+function fallBack(c: PricingComponent, found: boolean, why: string, list: PriceList, out: PricedComponents): void {
+  if (c.otherwise) {
+    out.notes.push(c.otherwise.note);
+    for (const other of c.otherwise.components) priceOne(other, list, out);
+    return;
+  }
+  if (c.need === 'required' || found) throw missingPrice(list, c, c.priceQuery, why);
+  out.lines.push(unpricedLine(c, list));
+  out.unpriced.push({ code: 'unpriced-item', message: `${c.name} is not priced: ${list.source} has no ${describeQuery(c.priceQuery)}; the total leaves it out` });
+}
+
+function provenanceOf(c: PricingComponent, list: PriceList, items: CostLine['provenance']['items']): CostLine['provenance'] {
+  return { priceList: list.source, query: c.priceQuery, rule: c.rule, items };
+}
+
 function priceOne(c: PricingComponent, list: PriceList, out: PricedComponents): void {
   const price = resolvePrice(list, c.priceQuery);
-  const fallBack = (why: string): void => {
-    if (c.otherwise) {
-      out.notes.push(c.otherwise.note);
-      for (const other of c.otherwise.components) priceOne(other, list, out);
-      return;
-    }
-    if (c.need === 'required' || price) throw missingPrice(list, c, c.priceQuery, why);
-    out.lines.push(unpricedLine(c, list));
-    out.unpriced.push({ code: 'unpriced-item', message: `${c.name} is not priced: ${list.source} has no ${describeQuery(c.priceQuery)}; the total leaves it out` });
-  };
-  if (!price) return fallBack('');
-  const provenance = (items: CostLine['provenance']['items']) => ({ priceList: list.source, query: c.priceQuery, rule: c.rule, items });
+  if (!price) return fallBack(c, false, '', list, out);
+  const provenance = (items: CostLine['provenance']['items']) => provenanceOf(c, list, items);
   const rule = c.rule;
   switch (rule.kind) {
     case 'meter': {
@@ -75,19 +81,19 @@ function priceOne(c: PricingComponent, list: PriceList, out: PricedComponents): 
           component: c.component,
           meterName: price.meterName,
           productName: price.productName,
-          ...(tiered ? { tier: { fromUnits: charge.fromUnits, toUnits: charge.toUnits, unit: price.unitOfMeasure } } : {}),
+          tier: tiered ? { fromUnits: charge.fromUnits, toUnits: charge.toUnits, unit: price.unitOfMeasure } : undefined,
           quantity: charge.quantity,
           unit: price.unitOfMeasure,
           unitPrice: charge.unitPrice,
           cost: charge.cost,
-          provenance: provenance([charge.tier.item]),
+          provenance: provenanceOf(c, list, [charge.tier.item]),
         });
       }
       break;
     }
     case 'savings-plan': {
       const plan = price.savingsPlan.find((sp) => sp.term === rule.term);
-      if (!plan) return fallBack(`the meter has no savingsPlan entry for '${rule.term}' (savings-plan rates come with api-version 2023-01-01-preview)`);
+      if (!plan) return fallBack(c, true, `the meter has no savingsPlan entry for '${rule.term}' (savings-plan rates come with api-version 2023-01-01-preview)`, list, out);
       const quantity = inUnits(c.quantity, price);
       out.lines.push({ component: c.component, meterName: `${price.meterName} (${rule.term} savings plan)`, productName: price.productName, quantity, unit: price.unitOfMeasure, unitPrice: plan.unitPrice, cost: quantity.times(plan.unitPrice), provenance: provenance([price.tiers[0]!.item]) });
       break;

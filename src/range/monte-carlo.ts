@@ -37,15 +37,9 @@ function quantileOf(length: number, at: (index: number) => Decimal, q: number): 
 }
 
 /**
- * Sorts exactly but fast: by each value's nearest double (which keeps the order of values whose
- * doubles differ), and by Decimal comparison only where two doubles are equal.
+ * The indices of the values in ascending order, exactly but fast: by their keys (their nearest doubles,
+ * which keep the order of values whose doubles differ), and by Decimal comparison only where keys are equal.
  */
-export function sortDecimals(values: readonly Decimal[]): Decimal[] {
-  const order = sortedOrder(Float64Array.from(values, keyOf), (i) => values[i]!);
-  return Array.from(order, (i) => values[i]!);
-}
-
-/** The indices of the values in ascending order, by their keys (their nearest doubles), equal keys by the exact values. */
 function sortedOrder(keys: Float64Array, exact: (index: number) => Decimal): Uint32Array {
   const order = new Uint32Array(keys.length);
   for (let i = 0; i < order.length; i++) order[i] = i;
@@ -56,15 +50,6 @@ function sortedOrder(keys: Float64Array, exact: (index: number) => Decimal): Uin
     const y = exact(b);
     return x === y ? 0 : x.comparedTo(y);
   });
-}
-
-// draws repeat the same amounts (a line no range touched): each is converted once
-let lastKeyed: { value: Decimal; key: number } | undefined;
-function keyOf(value: Decimal): number {
-  if (lastKeyed?.value === value) return lastKeyed.key;
-  const key = value.toNumber();
-  lastKeyed = { value, key };
-  return key;
 }
 
 const OUTCOMES = [...COST_COMPONENTS, 'total'] as const;
@@ -88,6 +73,16 @@ export function drawSlice(scenario: Scenario, list: PriceList, options: { seed: 
   const keys = Object.fromEntries(OUTCOMES.map((o) => [o, new Float64Array(count)])) as Record<Outcome, Float64Array>;
   const values = Object.fromEntries(OUTCOMES.map((o) => [o, new Array<Decimal>(count)])) as Record<Outcome, Decimal[]>;
   let over = 0;
+  // a component no range touches has one of a few amount objects draw after draw: each key is worked out once
+  const knownKeys = new Map<Decimal, number>();
+  const keyOf = (value: Decimal): number => {
+    let key = knownKeys.get(value);
+    if (key === undefined) {
+      if (knownKeys.size > 256) knownKeys.clear();
+      knownKeys.set(value, (key = value.toNumber()));
+    }
+    return key;
+  };
   for (let d = 0; d < count; d++) {
     const drawn = scenario.ranges.map((range) => {
       const u = random();
@@ -102,7 +97,7 @@ export function drawSlice(scenario: Scenario, list: PriceList, options: { seed: 
       let sum: Decimal | undefined;
       for (const line of result.lines) if (line.component === component && line.cost) sum = sum ? sum.plus(line.cost) : line.cost;
       sum ??= ZERO;
-      keys[component][d] = keyOf(sum);
+      keys[component][d] = component === 'egress' ? sum.toNumber() : keyOf(sum);
       values[component][d] = sum;
       total = total.plus(sum);
     }

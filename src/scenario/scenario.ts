@@ -182,22 +182,11 @@ export function withOverrides(scenario: Scenario, overrides: readonly Override[]
 }
 
 /**
- * The scenario with one field of the file set (a sweep's point, a Monte Carlo draw): the value goes
- * into the input and straight into the resolved field of the same path, copying only the objects on
- * the path. The value must be one the field accepts (the sweep and the ranges check their values).
- */
-export function withValue(scenario: Scenario, path: string, value: string | number): Scenario {
-  const input = setPath(scenario.input, path, value);
-  const dot = path.indexOf('.');
-  if (dot < 0) return { ...scenario, [path]: value, input };
-  const group = path.slice(0, dot) as keyof Scenario;
-  return { ...scenario, [group]: { ...(scenario[group] as object), [path.slice(dot + 1)]: value }, input };
-}
-
-/**
- * The scenario with several fields of the file set at once (see withValue): one copy of each object on
- * their paths. `intoInput: false` leaves the input as it was, for a scenario that is only evaluated
- * (a Monte Carlo draw), never reported or resolved again.
+ * The scenario with several fields of the file set at once (a sweep's point, a Monte Carlo draw): the values go
+ * into the input and straight into the resolved fields of the same paths, copying only the objects on
+ * their paths. The values must be ones the fields accept (sweeps and ranges check theirs).
+ * `intoInput: false` leaves the input as it was, for a scenario that is only evaluated (a sweep's
+ * point, a draw), never reported or resolved again.
  */
 export function withValues(scenario: Scenario, values: readonly { readonly path: string; readonly value: string | number }[], intoInput = true): Scenario {
   let input = scenario.input;

@@ -5,7 +5,7 @@ import { shownCosts } from '../estimate/shown.js';
 import { MissingPriceError } from '../model/errors.js';
 import { Decimal, minorUnitDigits, quantityString } from '../model/money.js';
 import type { PriceList } from '../pricing/price-list.js';
-import { withValue, type Scenario } from '../scenario/scenario.js';
+import { withValues, type Scenario } from '../scenario/scenario.js';
 import { VM_SIZES, VM_SIZE_NAMES } from '../sizing/vm-sizes.js';
 import type { VarySpec } from './vary.js';
 
@@ -52,11 +52,12 @@ function combinations(specs: readonly VarySpec[]): Record<string, number | strin
 }
 
 /** The scenario at one point: the values written into its input (overrides kept), resolved again. */
+/** The scenario at one point, only to be evaluated: its input is left as the base's. */
 function scenarioAt(base: Scenario, values: Record<string, number | string>, extra: Record<string, string> = {}): Scenario {
-  let scenario = base;
-  for (const path in values) scenario = withValue(scenario, path, values[path]!);
-  for (const path in extra) scenario = withValue(scenario, path, extra[path]!);
-  return scenario;
+  const set: { path: string; value: string | number }[] = [];
+  for (const path in values) set.push({ path, value: values[path]! });
+  for (const path in extra) set.push({ path, value: extra[path]! });
+  return withValues(base, set, false);
 }
 
 function totalOf(scenario: Scenario, list: PriceList): Decimal {

@@ -59,6 +59,13 @@ export function deriveManagementMB(input: Omit<TrafficInput, 'totalClients'>): M
  */
 export const PER_CLIENT_MB_PLACES = 12;
 
+/** 1 - the share peers serve, the last one remembered (draws and sweeps ask for the same one again and again). */
+let lastKeep: { readonly peerShare: number; readonly keep: Decimal } | undefined;
+function keepShare(peerShare: number): Decimal {
+  if (lastKeep?.peerShare !== peerShare) lastKeep = { peerShare, keep: new Decimal(1).minus(peerShare) };
+  return lastKeep.keep;
+}
+
 /** One client's traffic a month: what does not depend on the number of clients. */
 export interface PerClientTraffic {
   readonly managementMBPerClientMonth24h: Decimal;

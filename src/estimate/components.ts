@@ -1,4 +1,4 @@
-import { Decimal } from '../model/money.js';
+import { Decimal, ZERO } from '../model/money.js';
 import { RESERVATION_CHARGES, RESERVATION_EXCLUSIONS, commitmentTerm, type Commitment } from '../pricing/commitments.js';
 import type { PricingComponent } from '../pricing/cost-line.js';
 import { blobQuery, egressQuery, keyVaultQuery, publicIpQuery, vmQuery, vmReservationQuery } from '../pricing/meters.js';
@@ -86,7 +86,7 @@ export function egressComponents(scenario: Scenario, traffic: Traffic): PricingC
       priceQuery: egressQuery({ region: scenario.region, currency: scenario.currency }),
       rule: { kind: 'meter' },
       quantity: traffic.egressGB,
-      alreadyUsed: new Decimal(scenario.egress.otherGBPerMonth),
+      alreadyUsed: scenario.egress.otherGBPerMonth === 0 ? ZERO : new Decimal(scenario.egress.otherGBPerMonth),
       need: 'required',
     },
   ];

@@ -17,8 +17,13 @@ export interface PricedComponents {
 
 const ONE = new Decimal(1);
 
+/** Whether a price's unit is one base unit ("1 Hour", "1 GB"), per price: most are. */
+const unitIsOne = new WeakMap<ResolvedPrice, boolean>();
+
 function inUnits(quantity: Decimal, price: ResolvedPrice): Decimal {
-  return price.unitSize.eq(ONE) ? quantity : quantity.dividedBy(price.unitSize);
+  let one = unitIsOne.get(price);
+  if (one === undefined) unitIsOne.set(price, (one = price.unitSize.eq(ONE)));
+  return one ? quantity : quantity.dividedBy(price.unitSize);
 }
 
 function missingPrice(list: PriceList, c: PricingComponent, query: PriceQuery, why = ''): MissingPriceError {
@@ -70,7 +75,7 @@ function priceOne(c: PricingComponent, list: PriceList, out: PricedComponents): 
   const rule = c.rule;
   switch (rule.kind) {
     case 'meter': {
-      const charges = chargeTiers(price.tiers, inUnits(c.quantity, price), c.alreadyUsed ? inUnits(c.alreadyUsed, price) : ZERO);
+      const charges = chargeTiers(price.tiers, inUnits(c.quantity, price), c.alreadyUsed && !c.alreadyUsed.isZero() ? inUnits(c.alreadyUsed, price) : ZERO);
       const tiered = price.tiers.length > 1;
       if (!charges.length) {
         const first = price.tiers[0]!;

@@ -111,3 +111,20 @@ describe('estimate with bad input', () => {
     expect(debug.stderr).toMatch(/^cmg-planner: unexpected error: stdout is broken\nTypeError: stdout is broken\n\s+at /);
   });
 });
+
+describe('command-line manners: what would silently do something else is exit 2, one line', () => {
+  const manners: { why: string; args: string[]; message: RegExp }[] = [
+    { why: '--budget without --range', args: ['estimate', 'scenarios/contoso-20k.yaml', '--budget', '800'], message: /^cmg-planner: --budget goes with --range/ },
+    { why: '--draws without --range', args: ['estimate', 'scenarios/contoso-20k.yaml', '--draws', '500'], message: /^cmg-planner: --draws goes with --range/ },
+    { why: 'a..b without a step', args: ['sweep', 'scenarios/contoso-20k.yaml', '--vary', 'clients.total=1000..60000'], message: /give the step too, e\.g\. clients\.total=1000\.\.60000:5000/ },
+    { why: 'an --out extension that is no format', args: ['estimate', 'scenarios/contoso-20k.yaml', '--out', 'OUT/report.xlsx'], message: /--out .*report\.xlsx: cmg-planner writes .*not \.xlsx/ },
+  ];
+  it.each(manners)('$why', async ({ args, message }) => {
+    const dir = tempDir();
+    const run = await runCli(args.map((a) => a.replace('OUT', dir)));
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(message);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});

@@ -16,8 +16,21 @@ function terminalProgress(): CommandIO['progress'] {
   return (text) => process.stderr.write(text === null ? '\r\x1b[K' : `\r\x1b[K${text.slice(0, (process.stderr.columns || 80) - 1)}`);
 }
 
+/**
+ * A reader that stops early (`| head -2`) closes the pipe: the rest of the output has nowhere to go,
+ * which is not an error. The process ends quietly with exit code 0.
+ */
+function endQuietlyOnClosedPipe(): void {
+  if (process.stdout.listenerCount('error') > 0) return;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+}
+
 /** Runs the CLI; returns the exit code. Expected errors are one line, no stack. */
 export async function main(argv: readonly string[], io?: Partial<CommandIO>): Promise<number> {
+  if (!io?.stdout) endQuietlyOnClosedPipe();
   const commandIO: CommandIO = {
     stdout: io?.stdout ?? ((text) => process.stdout.write(text)),
     stderr: io?.stderr ?? ((text) => process.stderr.write(text)),

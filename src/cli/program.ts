@@ -1,4 +1,5 @@
 import { Command, Option, type CommanderError } from 'commander';
+import { UserInputError } from '../model/errors.js';
 import { REPORT_FORMATS, type ReportFormat } from '../report/render.js';
 import type { CommandIO } from './output.js';
 import { COMMITMENTS, type Commitment } from '../pricing/commitments.js';
@@ -6,11 +7,20 @@ import { ARM_ENDPOINT, DEFAULT_DRAWS, DEFAULT_RETRY_POLICY, DEFAULT_SEED, DEFAUL
 
 const FORMAT_BY_EXTENSION: Record<string, ReportFormat> = { '.json': 'json', '.md': 'md', '.html': 'html', '.htm': 'html', '.csv': 'csv', '.txt': 'table' };
 
-/** --format if given, else the --out file's extension, else a table. */
+/**
+ * --format if given, else the --out file's extension, else a table. An extension that is no format
+ * (report.xlsx) is an error: writing a text table into it would only look like the file asked for.
+ */
 export function chooseFormat(format: string | undefined, out: string | undefined): ReportFormat {
   if (format) return format as ReportFormat;
   const extension = out ? /\.[^./\\]+$/.exec(out)?.[0]?.toLowerCase() : undefined;
-  return (extension && FORMAT_BY_EXTENSION[extension]) || 'table';
+  if (!extension) return 'table';
+  const chosen = FORMAT_BY_EXTENSION[extension];
+  if (!chosen) {
+    const known = Object.keys(FORMAT_BY_EXTENSION).join(', ');
+    throw new UserInputError(`--out ${out}: cmg-planner writes ${known} files, not ${extension}; use one of those extensions, or say the format with --format`);
+  }
+  return chosen;
 }
 
 const PRICES_HELP = 'price file: a Retail Prices API response or a snapshot (default: the one shipped in pricing/)';

@@ -28,6 +28,16 @@ const NUMBER = /^-?\d+(\.\d+)?$/;
 /** Numeric fields that are not ranges (counts of instances). */
 const NUMERIC_CHOICES = ['gateway.minInstances', 'gateway.instances'];
 
+/** A round step that gives about 20 points from a to b, for the hint. */
+function suggestStep(a: number, b: number): string {
+  const span = Math.abs(b - a);
+  if (span === 0) return '1';
+  const raw = span / 20;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * magnitude).find((x) => x >= raw)!;
+  return String(Number(step.toPrecision(6)));
+}
+
 /** Counts decimals so that 0.1 steps do not drift: 0.1 + 0.2 is 0.3 here. */
 const decimals = (s: string) => (s.includes('.') ? s.split('.')[1]!.length : 0);
 
@@ -44,7 +54,9 @@ export function parseVary(text: string, base: ScenarioInput): VarySpec {
   let values: (number | string)[];
   const range = /^(-?\d+(?:\.\d+)?)\.\.(-?\d+(?:\.\d+)?)(?::(\d+(?:\.\d+)?))?$/.exec(spec);
   if (range) {
-    const [, a, b, s = '1'] = range;
+    const [, a, b, s] = range;
+    // a silent step of 1 would make 59,001 points of 1000..60000: the step is said, not guessed
+    if (s === undefined) throw new UserInputError(`--vary ${path}=${spec}: give the step too, e.g. ${path}=${a}..${b}:${suggestStep(Number(a), Number(b))}`);
     const start = Number(a);
     const end = Number(b);
     const step = Number(s);

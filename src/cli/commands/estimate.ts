@@ -36,6 +36,13 @@ function wholeNumber(value: string | undefined, option: string, fallback: number
 
 /** `cmg-planner estimate SCENARIO`: read, estimate, render, print or write. */
 export async function runEstimate(scenarioFile: string, options: EstimateOptions, io: CommandIO): Promise<void> {
+  for (const [given, option] of [
+    [options.budget, '--budget'],
+    [options.draws, '--draws'],
+    [options.seed, '--seed'],
+  ] as const) {
+    if (given !== undefined && !options.range) throw new UserInputError(`${option} goes with --range (a Monte Carlo run over the scenario's ranges); add --range, or leave ${option} out`);
+  }
   const loaded = await readScenario(scenarioFile);
   const scenario = options.commitment ? withOverrides(loaded, [{ path: 'commitment', value: options.commitment, source: 'command line (--commitment)' }]) : loaded;
   const priceList = await readPriceList(options.prices);

@@ -103,3 +103,35 @@ describe('splitRecords (the native-search record finder the export reader uses)'
     }
   });
 });
+
+describe('splitRecords takes linear time whatever the rows hold', () => {
+  // Rows with no quote used to make every record search the rest of the chunk for one: 1 MB of blank
+  // lines took seconds. The searches are counted here (not timed): the characters they pass over must
+  // stay within a few times the text's length, where the old code passed over the text once a record.
+  const scanned = (text: string) => {
+    const indexOf = String.prototype.indexOf;
+    let passed = 0;
+    String.prototype.indexOf = function (this: string, search: string, position?: number) {
+      const found = indexOf.call(this, search, position);
+      passed += (found === -1 ? this.length : found) - (position ?? 0);
+      return found;
+    };
+    let records = 0;
+    try {
+      expect(splitRecords(text, 0, () => records++)).toBe(text.length);
+    } finally {
+      String.prototype.indexOf = indexOf;
+    }
+    return { passed, records };
+  };
+  it.each([
+    ['blank lines', '\n'.repeat(20_000), 20_000],
+    ['unquoted rows', '1,2,3\n'.repeat(5_000), 5_000],
+    ['unquoted rows, then one quoted row at the end', `${'1,2,3\n'.repeat(5_000)}"a",b\n`, 5_001],
+    ['quoted rows', '"a","b,c"\n'.repeat(5_000), 5_000],
+  ])('%s', (_, text, expected) => {
+    const { passed, records } = scanned(text);
+    expect(records).toBe(expected);
+    expect(passed).toBeLessThan(4 * text.length);
+  });
+});

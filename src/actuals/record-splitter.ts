@@ -10,10 +10,14 @@
  */
 export function splitRecords(s: string, from: number, onRecord: (start: number, end: number, multiline: boolean) => void): number {
   let start = from;
+  // the next quote at or after `start`, found once and kept: searching again for every record would
+  // scan the rest of the chunk each time (quadratic on rows with no quotes, or on blank lines)
+  let quote = -2;
   for (;;) {
     let nl = s.indexOf('\n', start);
     if (nl === -1) return start;
-    let q = s.indexOf('"', start);
+    if (quote !== -1 && quote < start) quote = s.indexOf('"', start);
+    let q = quote;
     let multiline = false;
     while (q !== -1 && q < nl) {
       // an opening quote: find the closing one, skipping "" escapes
@@ -28,6 +32,7 @@ export function splitRecords(s: string, from: number, onRecord: (start: number, 
       }
       q = s.indexOf('"', close + 1);
     }
+    quote = q;
     onRecord(start, nl, multiline);
     start = nl + 1;
   }

@@ -25,7 +25,13 @@ const cases: { why: string; scenario: string; message: RegExp; prices?: string }
   { why: 'an unknown region', scenario: good.replace('region: eastus', 'region: east-us'), message: /bad\.yaml:2: region: .*east-us.*eastus/ },
   { why: 'a YAML syntax error', scenario: good.replace('  total: 20000', '  total: [20000'), message: /bad\.yaml:\d+: not a valid YAML\/JSON scenario/ },
   { why: 'a duplicate key', scenario: `${good}region: westeurope\n`, message: /bad\.yaml:9: not a valid YAML\/JSON scenario: a key appears twice/ },
-  { why: 'an unknown field', scenario: good.replace('  minInstances: 2', '  minInstance: 2'), message: /bad\.yaml:\d+: gateway: unknown field "minInstance"/ },
+  { why: 'an unknown field', scenario: good.replace('  minInstances: 2', '  minInstance: 2'), message: /bad\.yaml:8: gateway\.minInstance: unknown field; did you mean "minInstances"\?/ },
+  {
+    why: 'several misspelt fields, each at its own line',
+    scenario: good.replace('  peakConcurrency: 0.6', '  peakConcurency: 0.6').replace('  vmSize: Standard_A2_v2', '  vmsize: Standard_A2_v2').concat('trafic:\n  policyPollingMinutes: 30\n'),
+    message:
+      /bad\.yaml:5: clients\.peakConcurency: unknown field; did you mean "peakConcurrency"\?; \S*bad\.yaml:7: gateway\.vmsize: unknown field; did you mean "vmSize"\?; \S*bad\.yaml:9: trafic: unknown field; did you mean "traffic"\?/,
+  },
   { why: 'NaN', scenario: good.replace('total: 20000', 'total: .nan'), message: /bad\.yaml:4: clients\.total: .*NaN/ },
   { why: 'a number as text', scenario: good.replace('total: 20000', 'total: "20000"'), message: /bad\.yaml:4: clients\.total: .*found "20000"/ },
   { why: 'an empty file', scenario: '', message: /bad\.yaml: the scenario file is empty/ },

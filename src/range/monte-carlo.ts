@@ -22,11 +22,7 @@ export interface RangeResult {
   readonly budget?: { readonly amount: Decimal; readonly over: number };
 }
 
-/** The q-quantile of sorted values, interpolating between order statistics (numpy's default). */
-export function quantile(sorted: readonly Decimal[], q: number): Decimal {
-  return quantileOf(sorted.length, (i) => sorted[i]!, q);
-}
-
+/** The q-quantile of values in ascending order (`at(rank)`), interpolating between order statistics (numpy's default). */
 function quantileOf(length: number, at: (index: number) => Decimal, q: number): Decimal {
   if (!length) return ZERO;
   const position = (length - 1) * q;

@@ -99,13 +99,39 @@ describe('compare', () => {
     expect(run.stderr).toMatch(/^cmg-planner: .*eur\.yaml is priced in EUR, .*a\.yaml in USD: scenarios in different currencies cannot be compared/);
   });
 
-  it('--migrate-2609 shows the successor size beside the scenario', async () => {
-    const run = await runCli(['estimate', 'scenarios/contoso-20k.yaml', '--migrate-2609', '--format', 'json']);
-    expect(run.code).toBe(0);
+  it('--successor shows the scenario beside the same scenario on other sizes, with the capacity basis in the name', async () => {
+    // D4ads_v6 0.412/h Windows; A4_v2 publishes 10,000 clients an instance, D4ads_v6 nothing: A2_v2's 6,000 assumed
+    const f = files();
+    const prices = writeTemp(f.dir!, 'v6.json', snapshotText([...ITEMS, vmItem('Standard_D4ads_v6', 0.412, { productName: 'Virtual Machines Dadsv6 Series Windows' })]));
+    const run = await runCli(['estimate', f.a!, '--prices', prices, '--successor', 'Standard_A4_v2,Standard_D4ads_v6', '--format', 'json']);
+    expect(run.stderr).toBe('');
     const json = JSON.parse(run.stdout);
-    expect(json.scenarios.map((s: { vmSize: string }) => s.vmSize)).toEqual(['Standard_A2_v2', 'Standard_D4ads_v6']);
-    expect(json.scenarios[1].name).toBe('Contoso internet clients (after 2609: Standard_D4ads_v6)');
-    expect((await runCli(['estimate', 'scenarios/fabrikam-90k-v6.yaml', '--migrate-2609'])).stderr).toMatch(/has no ConfigMgr 2609 successor/);
+    // A: 287.21 (above). On A4_v2: 2 instances (the floor) x 730 h x 0.19 = 277.40 + 88.65 = 366.05.
+    // On D4ads_v6: 2 x 730 x 0.412 = 601.52 + 88.65 = 690.17
+    expect(json.scenarios.map((s: { name: string; vmSize: string; costs: { total: string } }) => [s.name, s.vmSize, s.costs.total])).toEqual([
+      ['A (2 x A2_v2)', 'Standard_A2_v2', '287.21'],
+      ['A (2 x A2_v2) on Standard_A4_v2 (10,000 clients per instance, published)', 'Standard_A4_v2', '366.05'],
+      ['A (2 x A2_v2) on Standard_D4ads_v6 (6,000 clients per instance assumed, as Standard_A2_v2)', 'Standard_D4ads_v6', '690.17'],
+    ]);
+  });
+
+  it.each([
+    [['--migrate-2609'], /--migrate-2609 is gone: .*use --successor SIZE/],
+    [['--successor', 'Standard_A2_v2'], /--successor: Standard_A2_v2 is the scenario's own size/],
+    [['--successor', 'Standard_D4s_v6'], /--successor: cmg-planner cannot size "Standard_D4s_v6"/],
+  ])('estimate %j is exit 2 with one line', async (args, message) => {
+    const f = files();
+    const run = await runCli(['estimate', f.a!, '--prices', f.prices!, ...args]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('the gateway.migrate2609 field is exit 2 at its line, pointing to --successor', async () => {
+    const f = files({ old: A.replace('  publicIp: none', '  publicIp: none\n  migrate2609: true') });
+    const run = await runCli(['estimate', f.old!, '--prices', f.prices!]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/old\.yaml:9: gateway\.migrate2609: is no longer a field: .*--successor/);
   });
 });
 

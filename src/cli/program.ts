@@ -56,12 +56,24 @@ export function buildProgram(io: CommandIO): Command {
     .option('--draws <n>', `Monte Carlo draws (with --range; default ${DEFAULT_DRAWS})`)
     .option('--seed <n>', `Monte Carlo seed: the same seed gives the same figures (with --range; default ${DEFAULT_SEED})`)
     .option('--budget <amount>', 'the probability that the month costs more than this (with --range)')
-    .option('--migrate-2609', 'show the scenario and its ConfigMgr 2609 D*ads_v6 successor side by side')
+    .option('--successor <sizes>', 'the scenario beside the same scenario on each of these VM sizes (comma-separated), as compare shows it')
+    .addOption(new Option('--migrate-2609').hideHelp())
     .exitOverride()
     .action(
       async (
         scenario: string,
-        options: { prices?: string; format?: string; out?: string; commitment?: Commitment; range?: boolean; draws?: string; seed?: string; budget?: string; migrate2609?: boolean },
+        options: {
+          prices?: string;
+          format?: string;
+          out?: string;
+          commitment?: Commitment;
+          range?: boolean;
+          draws?: string;
+          seed?: string;
+          budget?: string;
+          successor?: string;
+          migrate2609?: boolean;
+        },
       ) => {
         const { runEstimate } = await import('./commands/estimate.js');
         await runEstimate(
@@ -75,6 +87,7 @@ export function buildProgram(io: CommandIO): Command {
             draws: options.draws,
             seed: options.seed,
             budget: options.budget,
+            successor: options.successor,
             migrate2609: options.migrate2609,
           },
           io,

@@ -35,8 +35,6 @@ export interface Scenario {
     readonly instances?: number;
     readonly clientsPerInstance?: number;
     readonly publicIp: 'standard-static' | 'none';
-    /** Show the ConfigMgr 2609 successor size side by side. */
-    readonly migrate2609: boolean;
   };
   readonly traffic: {
     readonly policyPollingMinutes: number;
@@ -86,7 +84,6 @@ export function resolveScenario(input: ScenarioInput, ranges: readonly Assumptio
       instances: gateway?.instances,
       clientsPerInstance: gateway?.clientsPerInstance,
       publicIp: gateway?.publicIp ?? D['gateway.publicIp'].value,
-      migrate2609: gateway?.migrate2609 ?? false,
     },
     traffic: {
       policyPollingMinutes: traffic?.policyPollingMinutes ?? D['traffic.policyPollingMinutes'].value,

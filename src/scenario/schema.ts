@@ -71,7 +71,13 @@ export const scenarioSchema = z.strictObject({
       instances: count('instances').min(1, 'expected 1 to 16').max(16, 'a CMG has at most 16 instances; leave `instances` out and the sizing splits the load over several CMGs').optional(),
       clientsPerInstance: count('clients per instance').positive('expected more than 0').optional(),
       publicIp: z.enum(['standard-static', 'none'], { error: 'expected standard-static or none' }).optional(),
-      migrate2609: z.boolean({ error: 'expected true or false' }).optional(),
+      // gone: it claimed a move of CMGs to another size that no Microsoft source describes
+      migrate2609: z
+        .unknown()
+        .superRefine((_, ctx) =>
+          ctx.addIssue({ code: 'custom', message: 'is no longer a field: no Microsoft source describes such a move; to see the scenario on other sizes, run estimate with --successor SIZE[,SIZE]' }),
+        )
+        .optional(),
     })
     .optional(),
   traffic: z

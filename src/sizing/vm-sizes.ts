@@ -1,8 +1,8 @@
 /**
  * The VM sizes a CMG can run on, with the client capacity Microsoft publishes for each.
- * Source: https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/perf-scale
- * and, for the v6 sizes, the ConfigMgr 2609 migration notes (no capacity published: the figure of
- * the size each one replaces is assumed, and the output says so).
+ * Source: https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/perf-scale (B2s, A2_v2,
+ * A4_v2). Microsoft publishes no CMG capacity for any other size: for the D*ads_v6 sizes the figure of
+ * the published size with the same role is assumed, and the output says so.
  */
 export type VmSizeName = 'Standard_B2s' | 'Standard_A2_v2' | 'Standard_A4_v2' | 'Standard_D2ads_v6' | 'Standard_D4ads_v6' | 'Standard_D8ads_v6';
 
@@ -16,17 +16,16 @@ export interface VmSize {
   /** True where Microsoft publishes no figure and the model assumes one. */
   readonly capacityAssumed: boolean;
   readonly capacitySource: string;
-  /** The size ConfigMgr 2609 migrates this one to (Av2 and B v1 retire in November 2028). */
-  readonly successor?: VmSizeName;
 }
 
 const PERF_SCALE = 'https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/perf-scale';
-const ASSUMED = (replaced: string) => `assumed: Microsoft publishes no figure for v6 sizes; the figure of ${replaced}, which it replaces in ConfigMgr 2609, is used`;
+const ASSUMED = (published: string) =>
+  `assumed: Microsoft publishes no CMG capacity for this size (${PERF_SCALE} lists B2s, A2_v2 and A4_v2 only); the figure of ${published}, the published size of the same role, is used: give your own with gateway.clientsPerInstance`;
 
 export const VM_SIZES: Readonly<Record<VmSizeName, VmSize>> = {
-  Standard_B2s: { name: 'Standard_B2s', role: 'lab', vCpus: 2, clientsPerInstance: 10, capacityAssumed: false, capacitySource: PERF_SCALE, successor: 'Standard_D2ads_v6' },
-  Standard_A2_v2: { name: 'Standard_A2_v2', role: 'standard', vCpus: 2, clientsPerInstance: 6000, capacityAssumed: false, capacitySource: PERF_SCALE, successor: 'Standard_D4ads_v6' },
-  Standard_A4_v2: { name: 'Standard_A4_v2', role: 'large', vCpus: 4, clientsPerInstance: 10000, capacityAssumed: false, capacitySource: PERF_SCALE, successor: 'Standard_D8ads_v6' },
+  Standard_B2s: { name: 'Standard_B2s', role: 'lab', vCpus: 2, clientsPerInstance: 10, capacityAssumed: false, capacitySource: PERF_SCALE },
+  Standard_A2_v2: { name: 'Standard_A2_v2', role: 'standard', vCpus: 2, clientsPerInstance: 6000, capacityAssumed: false, capacitySource: PERF_SCALE },
+  Standard_A4_v2: { name: 'Standard_A4_v2', role: 'large', vCpus: 4, clientsPerInstance: 10000, capacityAssumed: false, capacitySource: PERF_SCALE },
   Standard_D2ads_v6: { name: 'Standard_D2ads_v6', role: 'lab', vCpus: 2, clientsPerInstance: 10, capacityAssumed: true, capacitySource: ASSUMED('Standard_B2s') },
   Standard_D4ads_v6: { name: 'Standard_D4ads_v6', role: 'standard', vCpus: 4, clientsPerInstance: 6000, capacityAssumed: true, capacitySource: ASSUMED('Standard_A2_v2') },
   Standard_D8ads_v6: { name: 'Standard_D8ads_v6', role: 'large', vCpus: 8, clientsPerInstance: 10000, capacityAssumed: true, capacitySource: ASSUMED('Standard_A4_v2') },

@@ -1,6 +1,6 @@
 import { estimate } from '../../estimate/estimate.js';
 import { withOverrides } from '../../scenario/scenario.js';
-import { migrate2609 } from '../../scenario/migration.js';
+import { onSize, parseSuccessors } from '../../scenario/successor.js';
 import type { Commitment } from '../../pricing/commitments.js';
 import { UserInputError } from '../../model/errors.js';
 import { Decimal } from '../../model/money.js';
@@ -22,6 +22,8 @@ export interface EstimateOptions {
   readonly draws?: string;
   readonly seed?: string;
   readonly budget?: string;
+  readonly successor?: string;
+  /** Gone: an error that points to --successor. */
   readonly migrate2609?: boolean;
 }
 
@@ -36,6 +38,9 @@ function wholeNumber(value: string | undefined, option: string, fallback: number
 
 /** `cmg-planner estimate SCENARIO`: read, estimate, render, print or write. */
 export async function runEstimate(scenarioFile: string, options: EstimateOptions, io: CommandIO): Promise<void> {
+  if (options.migrate2609) {
+    throw new UserInputError('--migrate-2609 is gone: no Microsoft source describes the move of CMGs to another size it showed; to see the scenario on other sizes, use --successor SIZE[,SIZE]');
+  }
   for (const [given, option] of [
     [options.budget, '--budget'],
     [options.draws, '--draws'],
@@ -48,20 +53,14 @@ export async function runEstimate(scenarioFile: string, options: EstimateOptions
   const priceList = await readPriceList(options.prices);
   const context = { now: io.now() };
 
-  if (options.migrate2609 || scenario.gateway.migrate2609) {
-    if (options.range) throw new UserInputError('--migrate-2609 and --range: run them one at a time');
-    const after = migrate2609(scenario);
-    if (after === scenario) throw new UserInputError(`--migrate-2609: ${scenario.gateway.vmSize} has no ConfigMgr 2609 successor (it is already a D*ads_v6 size)`);
+  if (options.successor !== undefined) {
+    if (options.range) throw new UserInputError('--successor and --range: run them one at a time');
+    const sizes = parseSuccessors(options.successor, scenario.gateway.vmSize);
     const comparison = compareEstimates([
       { file: scenarioFile, estimate: estimate(scenario, priceList, context) },
-      { file: `${scenarioFile} (2609)`, estimate: estimate(after, priceList, context) },
+      ...sizes.map((size) => ({ file: `${scenarioFile} (on ${size})`, estimate: estimate(onSize(scenario, size), priceList, context) })),
     ]);
-    await emit(
-      renderComparison(comparison, options.format),
-      options.out,
-      io,
-      `${comparison.scenarios[0]!.costs.total} now, ${comparison.scenarios[1]!.costs.total} after 2609 (${comparison.currency})`,
-    );
+    await emit(renderComparison(comparison, options.format), options.out, io, `${comparison.scenarios.map((s) => `${s.vmSize} ${s.costs.total}`).join(', ')} (${comparison.currency})`);
     return;
   }
 

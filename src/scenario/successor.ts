@@ -1,0 +1,44 @@
+import { UserInputError } from '../model/errors.js';
+import { VM_SIZES, VM_SIZE_NAMES, isVmSizeName, type VmSizeName } from '../sizing/vm-sizes.js';
+import { withOverrides, type Override, type Scenario } from './scenario.js';
+
+/**
+ * The sizes of `--successor SIZE[,SIZE]`, checked: each one cmg-planner can size, none the scenario's own.
+ * A what-if of the user's: Microsoft names no successor size for a CMG.
+ */
+export function parseSuccessors(text: string, current: VmSizeName): VmSizeName[] {
+  const sizes = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (!sizes.length) throw new UserInputError(`--successor: give one or more VM sizes, e.g. --successor ${VM_SIZE_NAMES.filter((s) => s !== current).join(',')}`);
+  for (const size of sizes) {
+    if (!isVmSizeName(size)) throw new UserInputError(`--successor: cmg-planner cannot size "${size}"; use some of ${VM_SIZE_NAMES.join(', ')}`);
+    if (size === current) throw new UserInputError(`--successor: ${size} is the scenario's own size; name other sizes`);
+  }
+  return [...new Set(sizes)] as VmSizeName[];
+}
+
+/**
+ * The scenario on another VM size. Its clients per instance are the scenario's own
+ * `gateway.clientsPerInstance`, else the size's published capacity, else (Microsoft publishes none for
+ * most sizes) assumed equal to the current size's; the name says which, and so does the assumption's source.
+ */
+export function onSize(scenario: Scenario, size: VmSizeName): Scenario {
+  const current = VM_SIZES[scenario.gateway.vmSize];
+  const target = VM_SIZES[size];
+  const given = scenario.gateway.clientsPerInstance;
+  const overrides: Override[] = [{ path: 'gateway.vmSize', value: size, source: 'command line (--successor): a what-if of the user; Microsoft names no successor size for a CMG' }];
+  let basis: string;
+  if (given !== undefined) basis = `${given.toLocaleString('en')} clients per instance, from the scenario`;
+  else if (!target.capacityAssumed) basis = `${target.clientsPerInstance.toLocaleString('en')} clients per instance, published`;
+  else {
+    basis = `${current.clientsPerInstance.toLocaleString('en')} clients per instance assumed, as ${current.name}`;
+    overrides.push({
+      path: 'gateway.clientsPerInstance',
+      value: current.clientsPerInstance,
+      source: `assumption: Microsoft publishes no CMG capacity for ${size}; taken equal to ${current.name}'s (${current.capacitySource})`,
+    });
+  }
+  return withOverrides(scenario, [{ path: 'name', value: `${scenario.name} on ${size} (${basis})`, source: 'command line (--successor)' }, ...overrides]);
+}

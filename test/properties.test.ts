@@ -2,7 +2,8 @@
 // roundToSum (shown lines add up to the shown total) and chargeTiers (tiered meters).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Decimal, minorUnitDigits, roundToSum, sum } from '../src/model/money.js';
+import { Decimal, approximateNumber, minorUnitDigits, roundToSum, sum } from '../src/model/money.js';
+import { ranked } from '../src/range/monte-carlo.js';
 import { chargeTiers } from '../src/pricing/tiers.js';
 import type { PriceItem } from '../src/pricing/price-item.js';
 import type { PriceTier } from '../src/pricing/price-list.js';
@@ -133,6 +134,42 @@ describe('chargeTiers', () => {
       fc.property(tiers, quantity, quantity, quantity, (t, a, b, used) => {
         const [low, high] = a.lte(b) ? [a, b] : [b, a];
         expect(cost(t, low, used).lte(cost(t, high, used))).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('approximateNumber and exact ranking (Monte Carlo percentiles)', () => {
+  // values that crowd together: many equal, many a last digit apart, over a wide range of magnitudes
+  const crowded = fc.array(
+    fc.tuple(fc.integer({ min: 0, max: 5 }), fc.bigInt({ min: 0n, max: 10n ** 30n }), fc.integer({ min: 0, max: 40 })).map(([near, big, places]) => {
+      const base = new Decimal(big.toString()).dividedBy(new Decimal(10).pow(places));
+      return near ? new Decimal('123.456789012345678901234567').plus(new Decimal(near).dividedBy(new Decimal(10).pow(30))) : base;
+    }),
+    { minLength: 1, maxLength: 300 },
+  );
+
+  it('reads a Decimal to within 1e-14 of its value', () => {
+    fc.assert(
+      fc.property(crowded, (values) => {
+        for (const v of values) {
+          const exact = v.toNumber();
+          expect(Math.abs(approximateNumber(v) - exact)).toBeLessThanOrEqual(Math.abs(exact) * 1e-14);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('finds the values at every rank of the exact ascending order', () => {
+    fc.assert(
+      fc.property(crowded, (values) => {
+        const keys = Float64Array.from(values.map(approximateNumber));
+        const ranks = values.map((_, i) => i);
+        const found = ranked(keys, (i) => values[i]!, ranks);
+        const sorted = [...values].sort((a, b) => a.comparedTo(b));
+        for (const r of ranks) expect(found.get(r)!.eq(sorted[r]!)).toBe(true);
       }),
       RUNS,
     );

@@ -47,6 +47,25 @@ export function fixedString(value: Decimal, places: number): string {
   return value.toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toFixed(places);
 }
 
+/**
+ * A number within a relative 1e-14 of a Decimal, read from its digits: `toNumber()` is correctly
+ * rounded but goes through a string. For counts and sort keys, never for money shown.
+ */
+export function approximateNumber(value: Decimal): number {
+  const words = value.d;
+  if (!words) return value.toNumber(); // NaN or an infinity
+  const first = words[0]!;
+  if (first === 0) return 0;
+  const count = Math.min(words.length, 3);
+  let digits = first;
+  // decimal.js keeps digits in words of seven, the first word holding one to seven
+  for (let i = 1; i < count; i++) digits = digits * 1e7 + words[i]!;
+  const firstDigits = first < 1e3 ? (first < 10 ? 1 : first < 100 ? 2 : 3) : first < 1e5 ? (first < 1e4 ? 4 : 5) : first < 1e6 ? 6 : 7;
+  const shift = value.e - (firstDigits + 7 * (count - 1) - 1);
+  const magnitude = shift >= 0 ? digits * 10 ** shift : digits / 10 ** -shift;
+  return value.s < 0 ? -magnitude : magnitude;
+}
+
 export function sum(values: readonly Decimal[]): Decimal {
   let total = ZERO;
   for (const v of values) total = total.plus(v);
@@ -144,12 +163,7 @@ function allocate(parts: readonly RoundingPart[], digits: number): Allocation {
   const { exactSum, flooredSum } = sums(parts);
   const total = exactSum.toDecimalPlaces(digits, Decimal.ROUND_HALF_UP);
   // how many minor units the floors lost: small (at most the number of amounts) and never negative
-  const remaining = Math.round(
-    total
-      .minus(flooredSum)
-      .times(10 ** digits)
-      .toNumber(),
-  );
+  const remaining = Math.round(approximateNumber(total.minus(flooredSum)) * 10 ** digits);
   const raised: number[] = [];
   if (remaining <= 0) return { total, raised };
   const remainders: Decimal[] = [];

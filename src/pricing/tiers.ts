@@ -13,6 +13,17 @@ export interface TierCharge {
   readonly cost: Decimal;
 }
 
+/** A whole tier's quantity and cost, worked out once per tier. */
+const wholeTiers = new WeakMap<PriceTier, { readonly quantity: Decimal; readonly cost: Decimal }>();
+function wholeTier(tier: PriceTier, next: Decimal): { readonly quantity: Decimal; readonly cost: Decimal } {
+  let whole = wholeTiers.get(tier);
+  if (!whole) {
+    const quantity = next.minus(tier.fromUnits);
+    wholeTiers.set(tier, (whole = { quantity, cost: quantity.times(tier.unitPrice) }));
+  }
+  return whole;
+}
+
 /**
  * Charges `quantity` units that come on top of `alreadyUsed` units on the same tiered meter
  * (the tiers and the free allowance are shared): the result is what the quantity adds to the bill,
@@ -32,6 +43,12 @@ export function chargeTiers(tiers: readonly PriceTier[], quantity: Decimal, alre
     const lo = i === 0 || (!fromZero && tier.fromUnits.lt(start)) ? start : tier.fromUnits;
     const hi = next === undefined || end.lt(next) ? end : next;
     if (hi.lte(lo)) break;
+    if (hi === next && (lo === tier.fromUnits || (lo === start && fromZero && tier.fromUnits.isZero()))) {
+      // the whole tier: the same quantity and cost every time
+      const whole = wholeTier(tier, next);
+      charges.push({ tier, fromUnits: tier.fromUnits, toUnits: next, quantity: whole.quantity, unitPrice: tier.unitPrice, cost: whole.cost });
+      continue;
+    }
     const inTier = hi.minus(lo);
     charges.push({ tier, fromUnits: tier.fromUnits, toUnits: next, quantity: inTier, unitPrice: tier.unitPrice, cost: inTier.times(tier.unitPrice) });
   }

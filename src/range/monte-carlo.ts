@@ -1,6 +1,6 @@
-import { Decimal, ZERO } from '../model/money.js';
+import { Decimal, ZERO, approximateNumber } from '../model/money.js';
 import { COST_COMPONENTS, type CostComponent } from '../pricing/cost-line.js';
-import { evaluate } from '../estimate/estimate.js';
+import { evaluate, type Evaluation } from '../estimate/estimate.js';
 import type { PriceList } from '../pricing/price-list.js';
 import { withValues, type Scenario } from '../scenario/scenario.js';
 import { seededRandom, triangular, uniform } from './random.js';
@@ -32,20 +32,38 @@ function quantileOf(length: number, at: (index: number) => Decimal, q: number): 
   return at(below).plus(at(above).minus(at(below)).times(weight));
 }
 
+/** How far apart two keys must be for their order to be their values' order (keys are within 1e-14 of their values). */
+const KEY_TOLERANCE = 1e-12;
+
 /**
- * The indices of the values in ascending order, exactly but fast: by their keys (their nearest doubles,
- * which keep the order of values whose doubles differ), and by Decimal comparison only where keys are equal.
+ * The values at the given ranks of the ascending order, exactly: the keys are sorted as numbers, and
+ * each rank's cluster of keys too close to tell apart is ordered by its Decimals.
  */
-function sortedOrder(keys: Float64Array, exact: (index: number) => Decimal): Uint32Array {
-  const order = new Uint32Array(keys.length);
-  for (let i = 0; i < order.length; i++) order[i] = i;
-  return order.sort((a, b) => {
-    const byKey = keys[a]! - keys[b]!;
-    if (byKey) return byKey;
-    const x = exact(a);
-    const y = exact(b);
-    return x === y ? 0 : x.comparedTo(y);
-  });
+export function ranked(keys: Float64Array, exact: (index: number) => Decimal, ranks: readonly number[]): Map<number, Decimal> {
+  const sorted = Float64Array.from(keys).sort();
+  const near = (a: number, b: number) => b - a <= KEY_TOLERANCE * Math.max(Math.abs(a), Math.abs(b));
+  // each rank's cluster: its neighbours closer than the tolerance, transitively (from, to: the cluster's sorted positions)
+  const clusters: { readonly from: number; readonly to: number; readonly members: Decimal[] }[] = [];
+  for (const rank of ranks) {
+    if (clusters.some((c) => c.from <= rank && rank <= c.to)) continue;
+    let from = rank;
+    while (from > 0 && near(sorted[from - 1]!, sorted[from]!)) from--;
+    let to = rank;
+    while (to + 1 < sorted.length && near(sorted[to]!, sorted[to + 1]!)) to++;
+    clusters.push({ from, to, members: [] });
+  }
+  // one pass over the draws gathers each cluster's values
+  const bounds = clusters.map((c) => [sorted[c.from]!, sorted[c.to]!] as const);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    for (let c = 0; c < bounds.length; c++) if (key >= bounds[c]![0] && key <= bounds[c]![1]) clusters[c]!.members.push(exact(i));
+  }
+  const found = new Map<number, Decimal>();
+  for (const cluster of clusters) {
+    cluster.members.sort((a, b) => (a === b ? 0 : a.comparedTo(b)));
+    for (let r = cluster.from; r <= cluster.to; r++) found.set(r, cluster.members[r - cluster.from]!);
+  }
+  return found;
 }
 
 const OUTCOMES = [...COST_COMPONENTS, 'total'] as const;
@@ -53,12 +71,26 @@ type Outcome = (typeof OUTCOMES)[number];
 
 /**
  * A run of draws, from draw `from` to `to` of the seeded sequence: for each component and the total,
- * every draw's amount and its key (its nearest double, to sort by), and how many draws passed the budget.
+ * every draw's amount and its key (a number within 1e-14 of it, to sort by), and how many draws passed the budget.
  */
 export interface DrawSlice {
   readonly keys: Readonly<Record<Outcome, Float64Array>>;
   readonly values: Readonly<Record<Outcome, readonly Decimal[]>>;
   readonly over: number;
+}
+
+/** The costs of one part of an evaluation by component (a part's lines are one component or a few). */
+type ComponentSums = Partial<Record<CostComponent, Decimal>>;
+const sumsOfPart = new WeakMap<object, ComponentSums>();
+
+function componentSums(part: Evaluation['parts'][number]): ComponentSums {
+  const sums: ComponentSums = {};
+  for (const item of part.items) {
+    if (!item.amount) continue;
+    const before = sums[item.group];
+    sums[item.group] = before ? before.plus(item.amount) : item.amount;
+  }
+  return sums;
 }
 
 /** Draws `from` to `to` of the scenario's seeded sequence, priced with the same model as `estimate`. Pure. */
@@ -69,35 +101,40 @@ export function drawSlice(scenario: Scenario, list: PriceList, options: { seed: 
   const keys = Object.fromEntries(OUTCOMES.map((o) => [o, new Float64Array(count)])) as Record<Outcome, Float64Array>;
   const values = Object.fromEntries(OUTCOMES.map((o) => [o, new Array<Decimal>(count)])) as Record<Outcome, Decimal[]>;
   let over = 0;
-  // a component no range touches has one of a few amount objects draw after draw: each key is worked out once
-  const knownKeys = new Map<Decimal, number>();
-  const keyOf = (value: Decimal): number => {
-    let key = knownKeys.get(value);
-    if (key === undefined) {
-      if (knownKeys.size > 256) knownKeys.clear();
-      knownKeys.set(value, (key = value.toNumber()));
-    }
-    return key;
-  };
+  const drawn = scenario.ranges.map((range) => ({ path: range.path, value: 0 as number }));
+  const ranges = scenario.ranges;
   for (let d = 0; d < count; d++) {
-    const drawn = scenario.ranges.map((range) => {
+    for (let r = 0; r < ranges.length; r++) {
+      const range = ranges[r]!;
       const u = random();
       const value = range.distribution === 'triangular' ? triangular(u, range.low, range.mode, range.high) : uniform(u, range.low, range.high);
-      return { path: range.path, value: range.integer ? Math.round(value) : value };
-    });
+      drawn[r]!.value = range.integer ? Math.round(value) : value;
+    }
     // overrides (commitment, a month's hours) are in the scenario already: every drawn field counts
     const result = evaluate(withValues(scenario, drawn, false), list);
-    let total = ZERO;
-    for (const component of COST_COMPONENTS) {
-      // a component of one line keeps that line's amount (the same object draw after draw when no range touches it)
-      let sum: Decimal | undefined;
-      for (const line of result.lines) if (line.component === component && line.cost) sum = sum ? sum.plus(line.cost) : line.cost;
-      sum ??= ZERO;
-      keys[component][d] = component === 'egress' ? sum.toNumber() : keyOf(sum);
-      values[component][d] = sum;
-      total = total.plus(sum);
+    let total: Decimal | undefined;
+    const byComponent: ComponentSums = {};
+    for (const part of result.parts) {
+      // a part no range touches is the same object draw after draw: summed once
+      let sums = sumsOfPart.get(part);
+      if (!sums) {
+        sums = componentSums(part);
+        if (part.rounding) sumsOfPart.set(part, sums);
+      }
+      for (const component in sums) {
+        const amount = sums[component as CostComponent]!;
+        const before = byComponent[component as CostComponent];
+        byComponent[component as CostComponent] = before ? before.plus(amount) : amount;
+      }
     }
-    keys.total[d] = total.toNumber();
+    for (const component of COST_COMPONENTS) {
+      const sum = byComponent[component] ?? ZERO;
+      keys[component][d] = approximateNumber(sum);
+      values[component][d] = sum;
+      total = total ? total.plus(sum) : sum;
+    }
+    total ??= ZERO;
+    keys.total[d] = approximateNumber(total);
     values.total[d] = total;
     if (options.budget && total.gt(options.budget)) over++;
   }
@@ -114,8 +151,12 @@ function percentilesOf(slices: readonly DrawSlice[], outcome: Outcome): Percenti
     for (const v of s.values[outcome]) raw.push(v);
   }
   const exact = (i: number): Decimal => raw[i]!;
-  const order = sortedOrder(keys, exact);
-  const at = (rank: number) => exact(order[rank]!);
+  const ranks = [0.1, 0.5, 0.9].flatMap((q) => {
+    const below = Math.floor((length - 1) * q);
+    return [below, Math.min(length - 1, below + 1)];
+  });
+  const values = length ? ranked(keys, exact, ranks) : new Map<number, Decimal>();
+  const at = (rank: number) => values.get(rank)!;
   return { p10: quantileOf(length, at, 0.1), p50: quantileOf(length, at, 0.5), p90: quantileOf(length, at, 0.9) };
 }
 

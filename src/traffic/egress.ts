@@ -88,11 +88,49 @@ export function perClientTraffic(input: Omit<TrafficInput, 'totalClients'>): Per
       PER_CLIENT_MB_PLACES,
       Decimal.ROUND_HALF_UP,
     ),
-    contentMBPerClientMonth: (input.peerShare === 0
-      ? new Decimal(input.downloadMBPerClientMonth)
-      : new Decimal(input.downloadMBPerClientMonth).times(new Decimal(1).minus(input.peerShare))
-    ).toDecimalPlaces(PER_CLIENT_MB_PLACES, Decimal.ROUND_HALF_UP),
+    contentMBPerClientMonth: (input.peerShare === 0 ? new Decimal(input.downloadMBPerClientMonth) : new Decimal(input.downloadMBPerClientMonth).times(keepShare(input.peerShare))).toDecimalPlaces(
+      PER_CLIENT_MB_PLACES,
+      Decimal.ROUND_HALF_UP,
+    ),
   };
+}
+
+/** The total of a client's management and content MB, for the last per-client traffic asked about (a sweep asks again and again). */
+let lastPerClientTotal: { readonly perClient: PerClientTraffic; readonly total: Decimal } | undefined;
+function perClientTotal(perClient: PerClientTraffic): Decimal {
+  if (lastPerClientTotal?.perClient !== perClient) lastPerClientTotal = { perClient, total: perClient.managementMBPerClientMonth.plus(perClient.contentMBPerClientMonth) };
+  return lastPerClientTotal.total;
+}
+
+/** A month's traffic: the egress is worked out at once, its management and content shares only when read (a sweep reads neither). */
+class MonthTraffic implements Traffic {
+  readonly managementMBPerClientMonth24h: Decimal;
+  readonly managementBasis: 'measured' | 'derived';
+  readonly breakdown?: ManagementBreakdown;
+  readonly managementMBPerClientMonth: Decimal;
+  readonly contentMBPerClientMonth: Decimal;
+  readonly egressGB: Decimal;
+
+  constructor(
+    perClient: PerClientTraffic,
+    private readonly clients: Decimal,
+  ) {
+    this.managementMBPerClientMonth24h = perClient.managementMBPerClientMonth24h;
+    this.managementBasis = perClient.managementBasis;
+    this.breakdown = perClient.breakdown;
+    this.managementMBPerClientMonth = perClient.managementMBPerClientMonth;
+    this.contentMBPerClientMonth = perClient.contentMBPerClientMonth;
+    // exact either way: (management + content) x clients / 1024 is the sum of the two shares below
+    this.egressGB = perClientTotal(perClient).times(clients).dividedBy(MB_PER_GB);
+  }
+
+  get managementGB(): Decimal {
+    return this.managementMBPerClientMonth.times(this.clients).dividedBy(MB_PER_GB);
+  }
+
+  get contentGB(): Decimal {
+    return this.contentMBPerClientMonth.isZero() ? ZERO : this.contentMBPerClientMonth.times(this.clients).dividedBy(MB_PER_GB);
+  }
 }
 
 /**
@@ -101,17 +139,5 @@ export function perClientTraffic(input: Omit<TrafficInput, 'totalClients'>): Per
  * `perClient` may be handed in when it is known (a sweep over the number of clients).
  */
 export function estimateTraffic(input: TrafficInput, perClient: PerClientTraffic = perClientTraffic(input)): Traffic {
-  const clients = new Decimal(input.totalClients);
-  const managementGB = perClient.managementMBPerClientMonth.times(clients).dividedBy(MB_PER_GB);
-  const contentGB = perClient.contentMBPerClientMonth.isZero() ? ZERO : perClient.contentMBPerClientMonth.times(clients).dividedBy(MB_PER_GB);
-  return {
-    managementMBPerClientMonth24h: perClient.managementMBPerClientMonth24h,
-    managementBasis: perClient.managementBasis,
-    breakdown: perClient.breakdown,
-    managementMBPerClientMonth: perClient.managementMBPerClientMonth,
-    contentMBPerClientMonth: perClient.contentMBPerClientMonth,
-    managementGB,
-    contentGB,
-    egressGB: contentGB === ZERO ? managementGB : managementGB.plus(contentGB),
-  };
+  return new MonthTraffic(perClient, new Decimal(input.totalClients));
 }

@@ -2,7 +2,7 @@
 // roundToSum (shown lines add up to the shown total) and chargeTiers (tiered meters).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Decimal, approximateNumber, minorUnitDigits, roundToSum, sum } from '../src/model/money.js';
+import { Decimal, approximateNumber, minorUnitDigits, quantityString, roundToSum, sum } from '../src/model/money.js';
 import { ranked } from '../src/range/monte-carlo.js';
 import { chargeTiers } from '../src/pricing/tiers.js';
 import type { PriceItem } from '../src/pricing/price-item.js';
@@ -172,6 +172,18 @@ describe('approximateNumber and exact ranking (Monte Carlo percentiles)', () => 
         for (const r of ranks) expect(found.get(r)!.eq(sorted[r]!)).toBe(true);
       }),
       RUNS,
+    );
+  });
+});
+
+describe('quantityString', () => {
+  it('is the quantity rounded half-up to its places, without trailing zeros', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 6 }), (n, p, places) => {
+        const v = new Decimal(n.toString()).dividedBy(new Decimal(10).pow(p));
+        expect(quantityString(v, places)).toBe(v.toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toFixed());
+      }),
+      { numRuns: 2000 },
     );
   });
 });

@@ -82,7 +82,7 @@ export interface RoundingPart<G extends string = string> {
   readonly groupOf: readonly G[];
   readonly floors: readonly Decimal[];
   /** Each amount less its floor, what the allocation ranks: made when prepared, else only when needed. */
-  readonly remainders?: readonly Decimal[];
+  readonly remainders?: readonly Floored[];
   readonly exactSum: Decimal;
   readonly flooredSum: Decimal;
   /** The floors summed by group. */
@@ -91,32 +91,69 @@ export interface RoundingPart<G extends string = string> {
   readonly prepared: boolean;
 }
 
+/** An amount's floor to the minor unit, and (when asked for) what the floor left out, with a number to rank it by. */
+interface Floored {
+  readonly amount: Decimal;
+  readonly digits: number;
+  readonly floor: Decimal;
+  remainder?: Decimal;
+  remainderKey?: number;
+}
+
+/**
+ * The amounts floored lately, by identity (a small ring): a sweep shows the same amount objects
+ * (whole tiers, unchanged parts) point after point, and floors each once.
+ */
+const RECENT = 8;
+const recent: (Floored | undefined)[] = new Array<Floored | undefined>(RECENT);
+let nextRecent = 0;
+
+function floored(amount: Decimal, digits: number): Floored {
+  for (let i = 0; i < RECENT; i++) {
+    const f = recent[i];
+    if (f !== undefined && f.amount === amount && f.digits === digits) return f;
+  }
+  // a zero (a free tier) is its own floor
+  const f: Floored = { amount, digits, floor: amount.isZero() ? amount : amount.toDecimalPlaces(digits, Decimal.ROUND_FLOOR) };
+  recent[nextRecent] = f;
+  nextRecent = (nextRecent + 1) % RECENT;
+  return f;
+}
+
+function withRemainder(f: Floored): Floored {
+  if (f.remainder === undefined) {
+    f.remainder = f.floor === f.amount ? ZERO : f.amount.minus(f.floor);
+    f.remainderKey = approximateNumber(f.remainder);
+  }
+  return f;
+}
+
 export function roundingPart<G extends string = string>(amounts: readonly Decimal[], currency: string, groupOf: readonly G[] = [], prepared = false): RoundingPart<G> {
   const digits = minorUnitDigits(currency);
   const floors: Decimal[] = [];
   const flooredByGroup = new Map<G, Decimal>();
-  let exactSum: Decimal | undefined;
-  let flooredSum: Decimal | undefined;
-  amounts.forEach((v, i) => {
-    // a zero (a free tier) is its own floor and adds nothing to a sum
-    const zero = v.isZero();
-    const floor = zero ? v : v.toDecimalPlaces(digits, Decimal.ROUND_FLOOR);
+  let exactSum = ZERO;
+  let flooredSum = ZERO;
+  const remainders: Floored[] = [];
+  for (let i = 0; i < amounts.length; i++) {
+    const v = amounts[i]!;
+    const f = floored(v, digits);
+    if (prepared) remainders.push(withRemainder({ ...f }));
+    const floor = f.floor;
     floors.push(floor);
-    if (!exactSum || !flooredSum) {
-      exactSum = v;
-      flooredSum = floor;
-    } else if (!zero) {
-      exactSum = exactSum.plus(v);
-      flooredSum = flooredSum.plus(floor);
+    // a zero adds nothing: sums start from the first amount that is not zero
+    const zero = floor === v && v.isZero();
+    if (!zero) {
+      exactSum = exactSum === ZERO ? v : exactSum.plus(v);
+      flooredSum = flooredSum === ZERO ? floor : flooredSum.plus(floor);
     }
     const group = groupOf[i];
-    if (group === undefined) return;
+    if (group === undefined) continue;
     const before = flooredByGroup.get(group);
     if (!before) flooredByGroup.set(group, floor);
-    else if (!zero) flooredByGroup.set(group, before.plus(floor));
-  });
-  const remainders = prepared ? amounts.map((v, i) => v.minus(floors[i]!)) : undefined;
-  return { amounts, groupOf, floors, remainders, exactSum: exactSum ?? ZERO, flooredSum: flooredSum ?? ZERO, flooredByGroup, prepared };
+    else if (!zero) flooredByGroup.set(group, before === ZERO || before.isZero() ? floor : before.plus(floor));
+  }
+  return { amounts, groupOf, floors, remainders: prepared ? remainders : undefined, exactSum, flooredSum, flooredByGroup, prepared };
 }
 
 const minorUnits = new Map<number, Decimal>();
@@ -166,17 +203,24 @@ function allocate(parts: readonly RoundingPart[], digits: number): Allocation {
   const remaining = Math.round(approximateNumber(total.minus(flooredSum)) * 10 ** digits);
   const raised: number[] = [];
   if (remaining <= 0) return { total, raised };
-  const remainders: Decimal[] = [];
+  const remainders: Floored[] = [];
   for (const part of parts) {
     if (part.remainders) for (const r of part.remainders) remainders.push(r);
-    else part.amounts.forEach((v, i) => remainders.push(v.minus(part.floors[i]!)));
+    else for (const v of part.amounts) remainders.push(withRemainder(floored(v, digits)));
   }
-  // the `remaining` largest remainders, the earlier first among equals (remaining is small: pick, do not sort)
+  // the `remaining` largest remainders, the earlier first among equals (remaining is small: pick, do not sort);
+  // remainders are ranked by their keys, and by their Decimals where the keys are too close to tell apart
+  const larger = (a: Floored, b: Floored): boolean => {
+    const ka = a.remainderKey!;
+    const kb = b.remainderKey!;
+    if (Math.abs(ka - kb) > 1e-12 * Math.max(Math.abs(ka), Math.abs(kb))) return ka > kb;
+    return a.remainder!.comparedTo(b.remainder!) > 0;
+  };
   for (let k = 0; k < remaining; k++) {
     let best = -1;
     for (let i = 0; i < remainders.length; i++) {
       if (raised.includes(i)) continue;
-      if (best < 0 || remainders[i]!.comparedTo(remainders[best]!) > 0) best = i;
+      if (best < 0 || larger(remainders[i]!, remainders[best]!)) best = i;
     }
     if (best < 0) break;
     raised.push(best);
@@ -199,7 +243,15 @@ export function roundToSum(exact: readonly Decimal[], currency: string): Decimal
 
 /** A quantity as shown: at most `places` decimals (4 unless said), half-up, no exponent, no trailing zeros. */
 export function quantityString(value: Decimal, places = 4): string {
-  return value.toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toFixed();
+  // one rounding to a fixed string, then its trailing zeros dropped ("12.50" -> "12.5", "-0.00" -> "0")
+  let text = value.toFixed(places, Decimal.ROUND_HALF_UP);
+  if (places > 0) {
+    let end = text.length;
+    while (text.charCodeAt(end - 1) === 48) end--;
+    if (text.charCodeAt(end - 1) === 46) end--;
+    text = text.slice(0, end);
+  }
+  return text === '-0' ? '0' : text;
 }
 
 /** Amounts as shown: each half-up to the minor unit, the parts adding up to each group and the groups to the total. */

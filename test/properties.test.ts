@@ -2,7 +2,7 @@
 // roundToSum (shown lines add up to the shown total) and chargeTiers (tiered meters).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Decimal, approximateNumber, minorUnitDigits, quantityString, roundToSum, sum } from '../src/model/money.js';
+import { Decimal, approximateNumber, compare, minorUnitDigits, quantityString, roundToSum, sum } from '../src/model/money.js';
 import { ranked } from '../src/range/monte-carlo.js';
 import { chargeTiers } from '../src/pricing/tiers.js';
 import type { PriceItem } from '../src/pricing/price-item.js';
@@ -184,6 +184,22 @@ describe('quantityString', () => {
         expect(quantityString(v, places)).toBe(v.toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toFixed());
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('compare', () => {
+  it('orders Decimals as comparedTo does', () => {
+    const value = fc.tuple(fc.bigInt({ min: -(10n ** 45n), max: 10n ** 45n }), fc.integer({ min: -30, max: 30 })).map(([n, p]) => new Decimal(n.toString()).times(new Decimal(10).pow(p)));
+    const special = fc.constantFrom(new Decimal(0), new Decimal(-0), new Decimal(Infinity), new Decimal(-Infinity), new Decimal(NaN));
+    const any = fc.oneof(value, value, value, special);
+    fc.assert(
+      fc.property(any, any, (a, b) => {
+        const expected = a.comparedTo(b);
+        expect(Number.isNaN(expected) ? Number.isNaN(compare(a, b)) : compare(a, b) === expected).toBe(true);
+        expect(compare(a, new Decimal(a))).toBe(a.isNaN() ? NaN : 0);
+      }),
+      { numRuns: 3000 },
     );
   });
 });

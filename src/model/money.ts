@@ -66,6 +66,26 @@ export function approximateNumber(value: Decimal): number {
   return value.s < 0 ? -magnitude : magnitude;
 }
 
+/**
+ * a < b: -1, a = b: 0, a > b: 1; decimal.js's own comparison, without the copy of its argument that
+ * `comparedTo` makes (a sweep compares several times a point).
+ */
+export function compare(a: Decimal, b: Decimal): number {
+  if (a === b && a.d) return 0;
+  const ad = a.d;
+  const bd = b.d;
+  const as = a.s;
+  if (!ad || !bd) return a.comparedTo(b); // NaN or an infinity
+  // a zero
+  if (!ad[0] || !bd[0]) return ad[0] ? as : bd[0] ? -b.s : 0;
+  if (as !== b.s) return as;
+  const positive = as > 0;
+  if (a.e !== b.e) return a.e > b.e === positive ? 1 : -1;
+  const n = Math.min(ad.length, bd.length);
+  for (let i = 0; i < n; i++) if (ad[i] !== bd[i]) return ad[i]! > bd[i]! === positive ? 1 : -1;
+  return ad.length === bd.length ? 0 : ad.length > bd.length === positive ? 1 : -1;
+}
+
 export function sum(values: readonly Decimal[]): Decimal {
   let total = ZERO;
   for (const v of values) total = total.plus(v);
@@ -214,7 +234,7 @@ function allocate(parts: readonly RoundingPart[], digits: number): Allocation {
     const ka = a.remainderKey!;
     const kb = b.remainderKey!;
     if (Math.abs(ka - kb) > 1e-12 * Math.max(Math.abs(ka), Math.abs(kb))) return ka > kb;
-    return a.remainder!.comparedTo(b.remainder!) > 0;
+    return compare(a.remainder!, b.remainder!) > 0;
   };
   for (let k = 0; k < remaining; k++) {
     let best = -1;
@@ -293,7 +313,10 @@ export function shownMoney<G extends string>(blocks: readonly GroupedAmounts<G>[
   const byGroup = {} as Record<G, Decimal>;
   for (const g of groups) byGroup[g] = ZERO;
   for (const part of parts) {
-    for (const [group, floors] of part.flooredByGroup) byGroup[group] = byGroup[group] === ZERO ? floors : byGroup[group].plus(floors);
+    part.flooredByGroup.forEach((floors, group) => {
+      const before = byGroup[group];
+      byGroup[group] = before === ZERO ? floors : before.plus(floors);
+    });
   }
   const unit = minorUnit(digits);
   const shown: (Decimal | null)[] = [];

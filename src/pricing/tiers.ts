@@ -1,4 +1,4 @@
-import { ZERO, type Decimal } from '../model/money.js';
+import { ZERO, compare, type Decimal } from '../model/money.js';
 import type { PriceTier } from './price-list.js';
 
 export interface TierCharge {
@@ -39,10 +39,10 @@ export function chargeTiers(tiers: readonly PriceTier[], quantity: Decimal, alre
     const tier = tiers[i]!;
     const next = tiers[i + 1]?.fromUnits;
     // the part of [start, end) inside [tier start, next tier start); tier starts are 0 or more
-    if (!fromZero && next !== undefined && next.lte(start)) continue;
-    const lo = i === 0 || (!fromZero && tier.fromUnits.lt(start)) ? start : tier.fromUnits;
-    const hi = next === undefined || end.lt(next) ? end : next;
-    if (hi.lte(lo)) break;
+    if (!fromZero && next !== undefined && compare(next, start) <= 0) continue;
+    const lo = i === 0 || (!fromZero && compare(tier.fromUnits, start) < 0) ? start : tier.fromUnits;
+    const hi = next === undefined || compare(end, next) < 0 ? end : next;
+    if (compare(hi, lo) <= 0) break;
     if (hi === next && (lo === tier.fromUnits || (lo === start && fromZero && tier.fromUnits.isZero()))) {
       // the whole tier: the same quantity and cost every time
       const whole = wholeTier(tier, next);

@@ -1,4 +1,4 @@
-import { Decimal, ZERO, approximateNumber } from '../model/money.js';
+import { Decimal, ZERO, approximateNumber, compare } from '../model/money.js';
 import { COST_COMPONENTS, type CostComponent } from '../pricing/cost-line.js';
 import { evaluate, type Evaluation } from '../estimate/estimate.js';
 import type { PriceList } from '../pricing/price-list.js';
@@ -60,7 +60,7 @@ export function ranked(keys: Float64Array, exact: (index: number) => Decimal, ra
   }
   const found = new Map<number, Decimal>();
   for (const cluster of clusters) {
-    cluster.members.sort((a, b) => (a === b ? 0 : a.comparedTo(b)));
+    cluster.members.sort(compare);
     for (let r = cluster.from; r <= cluster.to; r++) found.set(r, cluster.members[r - cluster.from]!);
   }
   return found;

@@ -93,16 +93,19 @@ export interface SweepSlice {
 export function sweepSlice(base: Scenario, specs: readonly VarySpec[], list: PriceList, from: number, to: number, alternatives: readonly Record<string, string>[]): SweepSlice {
   const digits = minorUnitDigits(base.currency);
   const combos = combinations(specs).slice(from, to);
-  // a shown amount that did not change from one point to the next is the same object: formatted once
-  const formatted = new Map<Decimal, string>();
-  const money = (amount: Decimal) => {
-    let text = formatted.get(amount);
-    if (text === undefined) {
-      if (formatted.size > 64) formatted.clear();
-      formatted.set(amount, (text = amount.toFixed(digits)));
-    }
-    return text;
+  // a shown amount that did not change from the last point is the same object: formatted once
+  const column = () => {
+    let last: Decimal | undefined;
+    let text = '';
+    return (amount: Decimal) => {
+      if (amount !== last) {
+        last = amount;
+        text = amount.toFixed(digits);
+      }
+      return text;
+    };
   };
+  const [compute, egress, storage, other, total] = [column(), column(), column(), column(), column()];
   const points = combos.map((values) => {
     const result = evaluate(scenarioAt(base, values), list);
     const shown = shownCosts(result);
@@ -112,11 +115,12 @@ export function sweepSlice(base: Scenario, specs: readonly VarySpec[], list: Pri
       gateways: result.sizing.gateways,
       connectionPoints: result.sizing.connectionPoints,
       egressGB: quantityString(result.traffic.egressGB, 2),
-      costs: { compute: money(shown.groups.compute), egress: money(shown.groups.egress), storage: money(shown.groups.storage), other: money(shown.groups.other), total: money(shown.total) },
+      costs: { compute: compute(shown.groups.compute), egress: egress(shown.groups.egress), storage: storage(shown.groups.storage), other: other(shown.groups.other), total: total(shown.total) },
     };
   });
   const alternativeTotals = alternatives.map((alternative) => {
     try {
+      const money = column();
       return combos.map((values) => money(totalOf(scenarioAt(base, values, alternative), list)));
     } catch (error) {
       if (error instanceof MissingPriceError) return null;

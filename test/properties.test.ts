@@ -162,6 +162,24 @@ describe('approximateNumber and exact ranking (Monte Carlo percentiles)', () => 
     );
   });
 
+  it('finds the values at a few ranks of many draws (selected, not sorted) as a full sort does', () => {
+    // thousands of draws with few distinct values (a component no range touches) or all distinct
+    const many = fc
+      .tuple(fc.integer({ min: 1024, max: 3000 }), fc.integer({ min: 1, max: 4000 }), fc.integer({ min: 0, max: 1_000_000 }))
+      .map(([n, distinct, seed]) => Array.from({ length: n }, (_, i) => new Decimal(((i * 7919 + seed) % distinct) + 1).dividedBy(1000).plus(new Decimal(i % 3).dividedBy(new Decimal(10).pow(25)))));
+    fc.assert(
+      fc.property(many, (values) => {
+        const keys = Float64Array.from(values.map(approximateNumber));
+        const n = values.length;
+        const ranks = [0.1, 0.5, 0.9].flatMap((q) => [Math.floor((n - 1) * q), Math.floor((n - 1) * q) + 1]);
+        const found = ranked(keys, (i) => values[i]!, ranks);
+        const sorted = [...values].sort((a, b) => a.comparedTo(b));
+        for (const r of ranks) expect(found.get(r)!.eq(sorted[r]!)).toBe(true);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('finds the values at every rank of the exact ascending order', () => {
     fc.assert(
       fc.property(crowded, (values) => {

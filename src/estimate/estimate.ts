@@ -4,7 +4,7 @@ import { HOURS_PER_DAY } from '../model/units.js';
 import { scenarioAssumptions, USER_SCENARIO, type Assumption, type Scenario } from '../scenario/scenario.js';
 import { sizeGateway, type Sizing } from '../sizing/capacity.js';
 import { VM_SIZES, type VmSize } from '../sizing/vm-sizes.js';
-import { estimateTraffic, perClientTraffic, type PerClientTraffic, type Traffic, type TrafficInput } from '../traffic/egress.js';
+import { perClientTraffic, trafficOf, type PerClientTraffic, type Traffic, type TrafficInput } from '../traffic/egress.js';
 import { MANAGEMENT_BAND_MB } from '../traffic/management-defaults.js';
 import { egressZoneOf } from '../pricing/regions.js';
 import { priceComponents } from '../pricing/charge.js';
@@ -128,8 +128,7 @@ export function evaluate(scenario: Scenario, list: PriceList): Evaluation {
     minInstances: gateway.minInstances,
     fixedInstances: gateway.instances,
   });
-  const trafficInput: TrafficInput = {
-    totalClients: clients.total,
+  const trafficInput = (): Omit<TrafficInput, 'totalClients'> => ({
     onlineHoursPerDay: clients.onlineHoursPerDay,
     hoursPerMonth,
     policyPollingMinutes: t.policyPollingMinutes,
@@ -141,7 +140,7 @@ export function evaluate(scenario: Scenario, list: PriceList): Evaluation {
     measuredManagementMBPerClientMonth: t.managementMBPerClientMonth,
     downloadMBPerClientMonth: content.downloadMBPerClientMonth,
     peerShare: content.peerShare,
-  };
+  });
   // the same traffic and content settings (the same objects: a sweep over clients) have the same per-client traffic
   const last = lastTraffic;
   const perClient =
@@ -161,10 +160,10 @@ export function evaluate(scenario: Scenario, list: PriceList): Evaluation {
             content.downloadMBPerClientMonth,
             content.peerShare,
           ],
-          () => perClientTraffic(trafficInput),
+          () => perClientTraffic(trafficInput()),
         );
   lastTraffic = { traffic: t, content, hoursPerMonth, onlineHoursPerDay: clients.onlineHoursPerDay, perClient };
-  const traffic = estimateTraffic(trafficInput, perClient);
+  const traffic = trafficOf(clients.total, perClient);
   const c = scenarioCompute(scenario, sizing);
   const compute = memo.compute.get([region, currency, c.size, c.os, c.instances, hoursPerMonth, c.commitment], () => {
     const priced = priceComponents(computeComponents(c), list);

@@ -2,7 +2,7 @@ import { Decimal, ZERO, approximateNumber, compare } from '../model/money.js';
 import { COST_COMPONENTS, type CostComponent } from '../pricing/cost-line.js';
 import { evaluate, type Evaluation } from '../estimate/estimate.js';
 import type { PriceList } from '../pricing/price-list.js';
-import { withValues, type Scenario } from '../scenario/scenario.js';
+import { fieldSetter, type Scenario } from '../scenario/scenario.js';
 import { seededRandom, triangular, uniform } from './random.js';
 
 export const DEFAULT_DRAWS = 10_000;
@@ -39,8 +39,63 @@ const KEY_TOLERANCE = 1e-12;
  * The values at the given ranks of the ascending order, exactly: the keys are sorted as numbers, and
  * each rank's cluster of keys too close to tell apart is ordered by its Decimals.
  */
-export function ranked(keys: Float64Array, exact: (index: number) => Decimal, ranks: readonly number[]): Map<number, Decimal> {
-  const sorted = Float64Array.from(keys).sort();
+/**
+ * A copy of the keys in which each of the given positions, and a window around it, holds what a full
+ * ascending sort would put there (quickselect for a few ranks); `windows`: the positions that are in
+ * order, null when all are.
+ */
+function ordered(keys: Float64Array, ranks: readonly number[], full: boolean): { sorted: Float64Array; windows: (readonly [number, number])[] | null } {
+  const sorted = Float64Array.from(keys);
+  if (full || ranks.length > 8 || keys.length < 1024) return { sorted: sorted.sort(), windows: null };
+  const WINDOW = 64;
+  const windows: [number, number][] = [];
+  for (const r of [...new Set(ranks)].sort((a, b) => a - b)) {
+    const from = Math.max(0, r - WINDOW);
+    const to = Math.min(keys.length - 1, r + WINDOW);
+    const last = windows[windows.length - 1];
+    if (last && from <= last[1] + 1) last[1] = to;
+    else windows.push([from, to]);
+  }
+  // windows in ascending order: each selection works on what lies above the windows before it
+  let above = 0;
+  for (const [from, to] of windows) {
+    select(sorted, from, above, sorted.length - 1);
+    select(sorted, to, from, sorted.length - 1);
+    sorted.subarray(from, to + 1).sort();
+    above = to + 1;
+  }
+  return { sorted, windows };
+}
+
+/** Quickselect (Hoare partition, median of three): afterwards a[k] holds the k-th smallest of a[lo..hi], smaller ones before it, larger after. */
+function select(a: Float64Array, k: number, lo: number, hi: number): void {
+  while (hi > lo) {
+    const mid = (lo + hi) >>> 1;
+    const x = a[lo]!;
+    const y = a[mid]!;
+    const z = a[hi]!;
+    const pivot = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return;
+  }
+}
+
+export function ranked(keys: Float64Array, exact: (index: number) => Decimal, ranks: readonly number[], full = false): Map<number, Decimal> {
+  const { sorted, windows } = ordered(keys, ranks, full);
   const near = (a: number, b: number) => b - a <= KEY_TOLERANCE * Math.max(Math.abs(a), Math.abs(b));
   // each rank's cluster: its neighbours closer than the tolerance, transitively (from, to: the cluster's sorted positions)
   const clusters: { readonly from: number; readonly to: number; readonly members: Decimal[] }[] = [];
@@ -50,6 +105,8 @@ export function ranked(keys: Float64Array, exact: (index: number) => Decimal, ra
     while (from > 0 && near(sorted[from - 1]!, sorted[from]!)) from--;
     let to = rank;
     while (to + 1 < sorted.length && near(sorted[to]!, sorted[to + 1]!)) to++;
+    // a cluster that reaches the edge of a window of ordered keys may go on beyond it: order them all
+    if (windows && windows.some(([a, b]) => a <= rank && rank <= b && ((from <= a && a > 0) || (to >= b && b < sorted.length - 1)))) return ranked(keys, exact, ranks, true);
     clusters.push({ from, to, members: [] });
   }
   // one pass over the draws gathers each cluster's values
@@ -101,17 +158,18 @@ export function drawSlice(scenario: Scenario, list: PriceList, options: { seed: 
   const keys = Object.fromEntries(OUTCOMES.map((o) => [o, new Float64Array(count)])) as Record<Outcome, Float64Array>;
   const values = Object.fromEntries(OUTCOMES.map((o) => [o, new Array<Decimal>(count)])) as Record<Outcome, Decimal[]>;
   let over = 0;
-  const drawn = scenario.ranges.map((range) => ({ path: range.path, value: 0 as number }));
   const ranges = scenario.ranges;
+  const drawn = ranges.map(() => 0);
+  const setDrawn = fieldSetter(ranges.map((range) => range.path));
   for (let d = 0; d < count; d++) {
     for (let r = 0; r < ranges.length; r++) {
       const range = ranges[r]!;
       const u = random();
       const value = range.distribution === 'triangular' ? triangular(u, range.low, range.mode, range.high) : uniform(u, range.low, range.high);
-      drawn[r]!.value = range.integer ? Math.round(value) : value;
+      drawn[r] = range.integer ? Math.round(value) : value;
     }
     // overrides (commitment, a month's hours) are in the scenario already: every drawn field counts
-    const result = evaluate(withValues(scenario, drawn, false), list);
+    const result = evaluate(setDrawn(scenario, drawn), list);
     let total: Decimal | undefined;
     const byComponent: ComponentSums = {};
     for (const part of result.parts) {

@@ -186,23 +186,35 @@ export function withOverrides(scenario: Scenario, overrides: readonly Override[]
  * point, a draw), never reported or resolved again.
  */
 export function withValues(scenario: Scenario, values: readonly { readonly path: string; readonly value: string | number }[], intoInput = true): Scenario {
+  const next = fieldSetter(values.map((v) => v.path))(
+    scenario,
+    values.map((v) => v.value),
+  );
+  if (!intoInput) return next;
   let input = scenario.input;
-  const next: Record<string, unknown> = { ...scenario };
-  const copied = new Set<string>();
-  for (const { path, value } of values) {
-    if (intoInput) input = setPath(input, path, value);
+  for (const { path, value } of values) input = setPath(input, path, value);
+  return { ...next, input };
+}
+
+/**
+ * Sets the same fields again and again (a sweep's points, Monte Carlo draws): the paths are read once,
+ * and each call copies the scenario and the groups on the paths, and sets the values in path order.
+ * The input is left as it was: the scenario is only evaluated, never reported or resolved again.
+ */
+export function fieldSetter(paths: readonly string[]): (scenario: Scenario, values: readonly (string | number)[]) => Scenario {
+  const fields = paths.map((path) => {
     const dot = path.indexOf('.');
-    if (dot < 0) {
-      next[path] = value;
-      continue;
+    return dot < 0 ? { group: undefined, key: path } : { group: path.slice(0, dot), key: path.slice(dot + 1) };
+  });
+  const groups = [...new Set(fields.flatMap((f) => (f.group === undefined ? [] : [f.group])))];
+  return (scenario, values) => {
+    const next: Record<string, unknown> = { ...scenario };
+    for (const group of groups) next[group] = { ...(next[group] as object) };
+    for (let i = 0; i < fields.length; i++) {
+      const { group, key } = fields[i]!;
+      if (group === undefined) next[key] = values[i];
+      else (next[group] as Record<string, unknown>)[key] = values[i];
     }
-    const group = path.slice(0, dot);
-    if (!copied.has(group)) {
-      next[group] = { ...(next[group] as object) };
-      copied.add(group);
-    }
-    (next[group] as Record<string, unknown>)[path.slice(dot + 1)] = value;
-  }
-  next.input = input;
-  return next as unknown as Scenario;
+    return next as unknown as Scenario;
+  };
 }

@@ -5,7 +5,7 @@ import { shownCosts } from '../estimate/shown.js';
 import { MissingPriceError } from '../model/errors.js';
 import { Decimal, minorUnitDigits, quantityString } from '../model/money.js';
 import type { PriceList } from '../pricing/price-list.js';
-import { withValues, type Scenario } from '../scenario/scenario.js';
+import { fieldSetter, type Scenario } from '../scenario/scenario.js';
 import { VM_SIZES, VM_SIZE_NAMES } from '../sizing/vm-sizes.js';
 import type { VarySpec } from './vary.js';
 
@@ -51,13 +51,17 @@ function combinations(specs: readonly VarySpec[]): Record<string, number | strin
   return outer.flatMap((o) => first!.values.map((v) => ({ [first!.path]: v, ...(second ? { [second.path]: o! } : {}) })));
 }
 
-/** The scenario at one point: the values written into its input (overrides kept), resolved again. */
-/** The scenario at one point, only to be evaluated: its input is left as the base's. */
-function scenarioAt(base: Scenario, values: Record<string, number | string>, extra: Record<string, string> = {}): Scenario {
-  const set: { path: string; value: string | number }[] = [];
-  for (const path in values) set.push({ path, value: values[path]! });
-  for (const path in extra) set.push({ path, value: extra[path]! });
-  return withValues(base, set, false);
+/** The scenario at each point, only to be evaluated (its input is left as the base's): the swept fields, then an alternative's. */
+function scenarioAt(specs: readonly VarySpec[], extra: Record<string, string> = {}): (base: Scenario, values: Record<string, number | string>) => Scenario {
+  const paths = [...specs.map((s) => s.path), ...Object.keys(extra)];
+  const set = fieldSetter(paths);
+  const extraValues = Object.values(extra);
+  const at: (string | number)[] = new Array<string | number>(paths.length);
+  return (base, values) => {
+    for (let i = 0; i < specs.length; i++) at[i] = values[specs[i]!.path]!;
+    for (let i = 0; i < extraValues.length; i++) at[specs.length + i] = extraValues[i]!;
+    return set(base, at);
+  };
 }
 
 function totalOf(scenario: Scenario, list: PriceList): Decimal {
@@ -106,8 +110,9 @@ export function sweepSlice(base: Scenario, specs: readonly VarySpec[], list: Pri
     };
   };
   const [compute, egress, storage, other, total] = [column(), column(), column(), column(), column()];
+  const pointAt = scenarioAt(specs);
   const points = combos.map((values) => {
-    const result = evaluate(scenarioAt(base, values), list);
+    const result = evaluate(pointAt(base, values), list);
     const shown = shownCosts(result);
     return {
       values,
@@ -121,7 +126,8 @@ export function sweepSlice(base: Scenario, specs: readonly VarySpec[], list: Pri
   const alternativeTotals = alternatives.map((alternative) => {
     try {
       const money = column();
-      return combos.map((values) => money(totalOf(scenarioAt(base, values, alternative), list)));
+      const alternativeAt = scenarioAt(specs, alternative);
+      return combos.map((values) => money(totalOf(alternativeAt(base, values), list)));
     } catch (error) {
       if (error instanceof MissingPriceError) return null;
       throw error;

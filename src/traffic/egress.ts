@@ -139,5 +139,10 @@ class MonthTraffic implements Traffic {
  * `perClient` may be handed in when it is known (a sweep over the number of clients).
  */
 export function estimateTraffic(input: TrafficInput, perClient: PerClientTraffic = perClientTraffic(input)): Traffic {
-  return new MonthTraffic(perClient, new Decimal(input.totalClients));
+  return trafficOf(input.totalClients, perClient);
+}
+
+/** The month's traffic of a number of clients, from one client's. */
+export function trafficOf(totalClients: number, perClient: PerClientTraffic): Traffic {
+  return new MonthTraffic(perClient, new Decimal(totalClients));
 }

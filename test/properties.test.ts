@@ -2,7 +2,7 @@
 // roundToSum (shown lines add up to the shown total) and chargeTiers (tiered meters).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Decimal, approximateNumber, compare, minorUnitDigits, quantityString, roundToSum, sum } from '../src/model/money.js';
+import { Decimal, approximateNumber, compare, minorUnitDigits, quantityString, roundToSum, shownText, sum } from '../src/model/money.js';
 import { ranked } from '../src/range/monte-carlo.js';
 import { chargeTiers } from '../src/pricing/tiers.js';
 import type { PriceItem } from '../src/pricing/price-item.js';
@@ -219,5 +219,18 @@ describe('compare', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('shownText', () => {
+  it('is toFixed(digits) of any amount', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 20n), max: 10n ** 20n }), fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 4 }), (n, p, digits) => {
+        const v = new Decimal(n.toString()).dividedBy(new Decimal(10).pow(p));
+        expect(shownText(v, digits)).toBe(v.toFixed(digits));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(shownText(new Decimal(-0), 2)).toBe(new Decimal(-0).toFixed(2));
   });
 });

@@ -261,6 +261,19 @@ export function roundToSum(exact: readonly Decimal[], currency: string): Decimal
   return part.floors.map((floor, i) => (raised.includes(i) ? floor.plus(unit) : floor));
 }
 
+/**
+ * A shown amount as text with the currency's `digits` decimals ("99.28", "1500"): what `toFixed(digits)`
+ * gives, without its rounding pass when the amount is whole minor units already (shown amounts are).
+ */
+export function shownText(amount: Decimal, digits: number): string {
+  const text = amount.toFixed();
+  const dot = text.indexOf('.');
+  const decimals = dot < 0 ? 0 : text.length - dot - 1;
+  if (decimals > digits) return amount.toFixed(digits);
+  if (decimals === digits) return text;
+  return `${dot < 0 ? `${text}.` : text}${'0'.repeat(digits - decimals)}`;
+}
+
 /** A quantity as shown: at most `places` decimals (4 unless said), half-up, no exponent, no trailing zeros. */
 export function quantityString(value: Decimal, places = 4): string {
   // one rounding to a fixed string, then its trailing zeros dropped ("12.50" -> "12.5", "-0.00" -> "0")

@@ -45,9 +45,15 @@ export function vmQuery(size: VmSizeName, os: 'windows' | 'linux', where: Where)
   }));
 }
 
+/** The last egress query handed out: a sweep asks for the same one at every point. */
+let lastEgress: { readonly region: string; readonly currency: string; readonly query: PriceQuery } | undefined;
+
 export function egressQuery(where: Where): PriceQuery {
+  if (lastEgress?.region === where.region && lastEgress.currency === where.currency) return lastEgress.query;
   const m = METERS.egress;
-  return once(`egress|${where.region}|${where.currency}`, () => ({ serviceName: m.serviceName, productName: m.productName, meterName: m.meterName, unitOfMeasure: m.unitOfMeasure, armRegionName: where.region, currencyCode: where.currency, type: 'Consumption' }));
+  const query = once(`egress|${where.region}|${where.currency}`, () => ({ serviceName: m.serviceName, productName: m.productName, meterName: m.meterName, unitOfMeasure: m.unitOfMeasure, armRegionName: where.region, currencyCode: where.currency, type: 'Consumption' }));
+  lastEgress = { region: where.region, currency: where.currency, query };
+  return query;
 }
 
 export function blobQuery(tier: 'hot' | 'cool', where: Where): PriceQuery {

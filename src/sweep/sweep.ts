@@ -3,7 +3,7 @@ import { COMMITMENTS } from '../pricing/commitments.js';
 import { evaluate } from '../estimate/estimate.js';
 import { shownCosts } from '../estimate/shown.js';
 import { MissingPriceError } from '../model/errors.js';
-import { Decimal, minorUnitDigits, quantityString } from '../model/money.js';
+import { Decimal, minorUnitDigits, quantityString, shownText } from '../model/money.js';
 import type { PriceList } from '../pricing/price-list.js';
 import { fieldSetter, type Scenario } from '../scenario/scenario.js';
 import { VM_SIZES, VM_SIZE_NAMES } from '../sizing/vm-sizes.js';
@@ -104,7 +104,7 @@ export function sweepSlice(base: Scenario, specs: readonly VarySpec[], list: Pri
     return (amount: Decimal) => {
       if (amount !== last) {
         last = amount;
-        text = amount.toFixed(digits);
+        text = shownText(amount, digits);
       }
       return text;
     };

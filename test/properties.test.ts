@@ -176,7 +176,7 @@ describe('approximateNumber and exact ranking (Monte Carlo percentiles)', () => 
         const sorted = [...values].sort((a, b) => a.comparedTo(b));
         for (const r of ranks) expect(found.get(r)!.eq(sorted[r]!)).toBe(true);
       }),
-      { numRuns: 40 },
+      { numRuns: 12 },
     );
   });
 

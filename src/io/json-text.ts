@@ -34,10 +34,24 @@ export function parseJsonText(text: string, file: string, hint: string): unknown
   try {
     return JSON.parse(body);
   } catch {
-    const errors: ParseError[] = [];
-    const { parse: parseTolerant, printParseErrorCode } = tolerantParser();
-    parseTolerant(body, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-    const first = errors[0];
+    const { visit, printParseErrorCode } = tolerantParser();
+    // the first problem is enough: the scan stops there (a 100 MB file that is wrong at its second character is not read through)
+    let first: ParseError | undefined;
+    const stop = new Error('first error found');
+    try {
+      visit(
+        body,
+        {
+          onError: (error, offset, length) => {
+            first = { error, offset, length };
+            throw stop;
+          },
+        },
+        { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
+      );
+    } catch (error) {
+      if (error !== stop) throw error;
+    }
     if (!first) throw new UserInputError(`${file}: not valid JSON; ${hint}`);
     const end = body.trimEnd().length;
     // cut off: the first problem is at the end, or a string, number or comment never ends

@@ -47,7 +47,7 @@ describe('bin/cmg-planner.js as a user runs it', () => {
     const scenario = writeTemp(dir, 's.yaml', OSCC_SCENARIO);
     const json = JSON.parse(runBin(['estimate', scenario, '--prices', prices, '--format', 'json'], { env: { CMG_PLANNER_NOW: '2026-06-01T00:00:00Z' } }).stdout);
     // fetched 2026-01-01, "now" 2026-06-01: 31 + 28 + 31 + 30 + 31 = 151 days old, over the 90 allowed
-    expect(json.warnings.find((w: { code: string }) => w.code === 'prices-stale')?.message).toMatch(/^the prices are 151 days old \(fetched 2026-01-01T00:00:00Z\)/);
+    expect(json.warnings.find((w: { code: string }) => w.code === 'prices-stale')?.message).toMatch(/^the prices are 151 days old \(price data of 2026-01-01\)/);
   });
 
   it('exits 2 on bad input with one line on stderr and no stack', () => {

@@ -80,11 +80,18 @@ describe('compute under a commitment', () => {
     expect(lines(compute('3y-savings-plan', 'windows', withOwn))).toEqual([['D4ads v6 (3 Years savings plan)', '1460', '0.3', '438']]);
   });
 
-  it('a missing reservation is an error that says what is missing, and why for Av2', () => {
+  it('Av2 and B-series v1 reservations are refused with the reason and the dates (no longer sold); a missing rate says what is missing', () => {
     const av2 = priceList([vmItem('Standard_A2_v2', 0.136), vmItem('Standard_A2_v2', 0.0903, { productName: 'Virtual Machines Av2 Series' })]);
-    expect(() => priceCompute({ size: 'Standard_A2_v2', os: 'windows', region: 'eastus', currency: 'USD', instances: 2, hoursPerMonth: 730, commitment: '1y-reservation' }, av2)).toThrow(
-      /no 1 Year reservation price for Standard_A2_v2 in test-prices\.json for region eastus, currency USD .*Av2 sizes are not offered as reservations/,
-    );
+    for (const size of ['Standard_A2_v2', 'Standard_A4_v2', 'Standard_B2s'] as const) {
+      for (const commitment of ['1y-reservation', '3y-reservation'] as const) {
+        expect(() => priceCompute({ size, os: 'windows', region: 'eastus', currency: 'USD', instances: 2, hoursPerMonth: 730, commitment }, av2)).toThrow(
+          /reservations are no longer sold \(3-year purchases ended 2025-11-15, 1-year 2026-07-01; the series retires 2028-11-15\); use 1y-savings-plan or 3y-savings-plan, or another size\. Source: https:\/\/learn\.microsoft\.com\//,
+        );
+      }
+    }
+    expect(() =>
+      priceCompute({ size: 'Standard_D4ads_v6', os: 'windows', region: 'eastus', currency: 'USD', instances: 2, hoursPerMonth: 730, commitment: '1y-reservation' }, priceList([windows, linux])),
+    ).toThrow(/no 1 Year reservation price for Standard_D4ads_v6 in test-prices\.json for region eastus, currency USD/);
     expect(() => compute('3y-savings-plan', 'windows', priceList([windows, { ...linux, savingsPlan: [] }]))).toThrow(/no 3 Years savings-plan rate for Standard_D4ads_v6/);
   });
 });

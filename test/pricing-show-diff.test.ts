@@ -116,12 +116,17 @@ describe('estimate --commitment', () => {
     expect(json.assumptions.find((a: { name: string }) => a.name === 'commitment')).toEqual({ name: 'commitment', value: '3y-reservation', source: 'command line (--commitment)' });
   });
 
-  it('an Av2 reservation is refused with the reason', async () => {
-    // EASTUS_ITEMS has no reservation prices, as the Retail Prices API has none for Av2
+  it('Av2 and B2s reservations are refused with the reason and the dates; their savings plans are priced', async () => {
     const prices = writeTemp(tempDir(), 'eastus.json', snapshotText(EASTUS_ITEMS));
     const run = await runCli(['estimate', 'scenarios/contoso-20k.yaml', '--prices', prices, '--commitment', '1y-reservation']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/Av2 sizes are not offered as reservations/);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/Standard_A2_v2 \(Av2\) reservations are no longer sold \(3-year purchases ended 2025-11-15, 1-year 2026-07-01/);
+    const dir = tempDir();
+    const b2s = writeTemp(dir, 'b2s.yaml', 'name: lab\nregion: westeurope\nclients:\n  total: 8\ngateway:\n  vmSize: Standard_B2s\n');
+    const refused = await runCli(['estimate', b2s, '--commitment', '3y-reservation']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/Standard_B2s \(B-series v1\) reservations are no longer sold/);
   });
 
   it('an unknown commitment is a usage error', async () => {

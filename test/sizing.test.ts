@@ -107,7 +107,13 @@ describe('sizeGateway', () => {
     expect(sizing.instances).toBe(row.instances);
     expect(sizing.gateways).toBe(row.gateways);
     expect(sizing.connectionPoints).toBe(row.connectionPoints);
-    expect(sizing.warnings.map((w) => w.code).sort()).toEqual([...row.warnings].sort());
+    // the retirement of Av2 and B-series v1 is covered below
+    expect(
+      sizing.warnings
+        .map((w) => w.code)
+        .filter((c) => !c.startsWith('size-retiring'))
+        .sort(),
+    ).toEqual([...row.warnings].sort());
     expect(sizing.perGateway.every((g) => g.instances <= 16)).toBe(true);
     expect(sizing.perGateway.reduce((n, g) => n + g.concurrentClients, 0)).toBe(row.concurrent);
   });
@@ -138,5 +144,31 @@ describe('connectionPointsFor', () => {
     [3, 49153, 4],
   ])('%i instances, %i clients: %i', (instances, clients, expected) => {
     expect(connectionPointsFor(instances, clients)).toBe(expected);
+  });
+});
+
+describe('retiring sizes (Av2, B-series v1)', () => {
+  const size = (name: VmSizeName, total: number, minInstances = 2) =>
+    sizeGateway({ totalClients: total, peakConcurrency: 1, vmSize: VM_SIZES[name], minInstances }).warnings.filter((w) => w.code.startsWith('size-retiring'));
+
+  it('says when the size retires and what the July 2026 restrictions mean, with the source', () => {
+    const [w] = size('Standard_A2_v2', 1000);
+    expect(w?.code).toBe('size-retiring');
+    expect(w?.message).toMatch(
+      /^Standard_A2_v2 \(Av2\) retires on 2028-11-15; since July 2026 new subscriptions can't deploy Av2 and requests for more quota aren't approved\. Source: https:\/\/learn\.microsoft\.com\/azure\/virtual-machines\/sizes\/lifecycle\/retirements-and-capacity-restrictions$/,
+    );
+    expect(size('Standard_B2s', 5, 1)[0]?.message).toMatch(/^Standard_B2s \(B-series v1\) retires on 2028-11-15/);
+  });
+
+  it('is louder when the plan grows past its floor or needs another CMG', () => {
+    expect(size('Standard_A2_v2', 18000)[0]).toMatchObject({
+      code: 'size-retiring-growth',
+      message: expect.stringMatching(/this plan needs 3 instances of it, so check that your subscription's approved quota covers them/),
+    });
+    expect(size('Standard_A2_v2', 96001)[0]?.message).toMatch(/needs 17 instances in 2 CMGs of it/);
+  });
+
+  it('says nothing of it for sizes that are not retiring', () => {
+    expect(size('Standard_D4ads_v6', 18000)).toEqual([]);
   });
 });

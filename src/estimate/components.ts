@@ -1,5 +1,7 @@
 import { Decimal, ZERO } from '../model/money.js';
-import { RESERVATION_CHARGES, RESERVATION_EXCLUSIONS, commitmentTerm, type Commitment } from '../pricing/commitments.js';
+import { RESERVATION_CHARGES, commitmentTerm, type Commitment } from '../pricing/commitments.js';
+import { UserInputError } from '../model/errors.js';
+import { MODERNIZATION_URL, VM_SIZES } from '../sizing/vm-sizes.js';
 import type { PricingComponent } from '../pricing/cost-line.js';
 import { blobQuery, egressQuery, keyVaultQuery, publicIpQuery, vmQuery, vmReservationQuery } from '../pricing/meters.js';
 import type { Scenario } from '../scenario/scenario.js';
@@ -50,6 +52,8 @@ export function computeComponents(input: ComputeInput): PricingComponent[] {
       : [];
 
   if (input.commitment.endsWith('reservation')) {
+    const refused = reservationRefusal(input.size, input.commitment);
+    if (refused) throw new UserInputError(refused);
     return [
       {
         ...vm,
@@ -57,7 +61,6 @@ export function computeComponents(input: ComputeInput): PricingComponent[] {
         priceQuery: vmReservationQuery(input.size, term, where),
         rule: { kind: 'reservation', term },
         quantity: new Decimal(input.instances),
-        hint: /_A\d+_v2$/.test(input.size) ? `Av2 sizes are not offered as reservations (${RESERVATION_EXCLUSIONS}): try a savings plan or another size` : undefined,
         note: input.os === 'windows' ? `a reservation covers the VM's infrastructure; Windows software is billed pay-as-you-go on top (${RESERVATION_CHARGES})` : undefined,
       },
       ...windowsSoftware,
@@ -75,6 +78,13 @@ export function computeComponents(input: ComputeInput): PricingComponent[] {
       otherwise: { components: [linuxPlan, ...windowsSoftware], note: 'the Windows meter has no savings-plan rate: the Linux rate plus Windows software at pay-as-you-go is used' },
     },
   ];
+}
+
+/** Why a reservation of the size can no longer be bought, or null when it can (Av2 and B-series v1 reservations ended). */
+export function reservationRefusal(size: VmSizeName, commitment: Commitment): string | null {
+  const r = VM_SIZES[size].retirement;
+  if (!r || !commitment.endsWith('reservation')) return null;
+  return `commitment ${commitment}: ${size} (${r.series}) reservations are no longer sold (3-year purchases ended ${r.reservationsEnded['3 Years']}, 1-year ${r.reservationsEnded['1 Year']}; the series retires ${r.retires}); use 1y-savings-plan or 3y-savings-plan, or another size. Source: ${MODERNIZATION_URL}`;
 }
 
 /** Internet egress: the CMG's GB on the meter's shared tiers, after other egress on the same meter. */

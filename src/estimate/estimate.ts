@@ -1,4 +1,4 @@
-import { Decimal, ZERO, groupedRounding, type GroupedAmounts } from '../model/money.js';
+import { Decimal, ZERO, groupedRounding, moneyString, type GroupedAmounts } from '../model/money.js';
 import type { Warning } from '../model/warning.js';
 import { HOURS_PER_DAY } from '../model/units.js';
 import { scenarioAssumptions, USER_SCENARIO, type Assumption, type Scenario } from '../scenario/scenario.js';
@@ -9,7 +9,7 @@ import { MANAGEMENT_BAND_MB } from '../traffic/management-defaults.js';
 import { egressZoneOf } from '../pricing/regions.js';
 import { priceComponents } from '../pricing/charge.js';
 import type { Commitment } from '../pricing/commitments.js';
-import type { CostComponent, CostLine } from '../pricing/cost-line.js';
+import { isEstimatedLine, oldestDataDate, type CostComponent, type CostLine } from '../pricing/cost-line.js';
 import type { PricedComponents } from '../pricing/charge.js';
 import type { PriceList } from '../pricing/price-list.js';
 import { STALE_PRICES_DAYS } from '../pricing/default-snapshot.js';
@@ -233,26 +233,41 @@ export function estimate(scenario: Scenario, list: PriceList, context: EstimateC
     });
   }
 
-  // a line is estimated when any item behind its price is cmg-planner's own estimate
-  const usedEstimated = lines.filter((l) => l.provenance.items.some((item) => item._provenance?.kind === 'estimated')).length;
-  if (usedEstimated) {
+  // a line is estimated when any item behind its price (or the savings-plan term it uses) is cmg-planner's own estimate
+  const estimatedLines = lines.filter((l) => l.cost !== null && isEstimatedLine(l));
+  if (estimatedLines.length) {
+    const priced = lines.filter((l) => l.cost !== null);
+    const total = priced.reduce((acc, l) => acc.plus(l.cost!), ZERO);
+    const estimated = estimatedLines.reduce((acc, l) => acc.plus(l.cost!), ZERO);
+    const share = total.isZero() ? '0' : estimated.dividedBy(total).times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0);
+    const currency = scenario.currency;
     warnings.push({
       code: 'estimated-prices',
-      message: `${usedEstimated} line${usedEstimated > 1 ? 's are' : ' is'} priced from cmg-planner's own estimate, not a verbatim Retail Prices API item (see each line's source); give current prices with --prices FILE`,
+      message: `${estimatedLines.length} of ${priced.length} cost lines (${moneyString(estimated, currency)} of ${moneyString(total, currency)} ${currency} a month, ${share} %) use cmg-planner's own estimate of a price, not a price Azure published (each line's source says which); give current prices with --prices FILE (cmg-planner pricing refresh)`,
     });
   }
 
-  const asOf = list.meta.fetchedAt ?? null;
+  // the age of the prices: of the oldest data behind the lines when the items are dated one by one, else the file's fetch date
+  const data = oldestDataDate(lines);
+  const asOf = data.dated ? data.asOf : (list.meta.fetchedAt ?? null);
   let ageDays: number | null = null;
   if (asOf && !Number.isNaN(Date.parse(asOf))) {
     ageDays = Math.floor((context.now.getTime() - Date.parse(asOf)) / 86_400_000);
     if (ageDays > STALE_PRICES_DAYS) {
-      warnings.push({ code: 'prices-stale', message: `the prices are ${ageDays} days old (fetched ${asOf}), older than ${STALE_PRICES_DAYS} days: get current ones with --prices FILE` });
+      warnings.push({
+        code: 'prices-stale',
+        message: `the prices are ${ageDays} days old (price data of ${asOf.slice(0, 10)}), older than ${STALE_PRICES_DAYS} days: get current ones with --prices FILE`,
+      });
     }
+  } else if (data.dated) {
+    warnings.push({
+      code: 'prices-undated',
+      message: `no line of this estimate is priced from dated API data (documented figures and cmg-planner estimates only): their age is unknown; get current prices with --prices FILE`,
+    });
   } else {
     warnings.push({ code: 'prices-undated', message: `${list.source} does not say when its prices were fetched (no cmgPlanner.fetchedAt): their age is unknown` });
   }
-  assumptions.push({ name: 'prices', value: list.source, source: asOf ? `fetched ${asOf}` : USER_SCENARIO });
+  assumptions.push({ name: 'prices', value: list.source, source: asOf ? `price data of ${asOf.slice(0, 10)}` : data.dated ? 'documented figures and estimates (see each line)' : USER_SCENARIO });
 
   return {
     ...result,

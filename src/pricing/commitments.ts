@@ -7,7 +7,6 @@ export const TERM_MONTHS = { '1 Year': 12, '3 Years': 36 } as const;
 export type Term = keyof typeof TERM_MONTHS;
 
 export const RESERVATION_CHARGES = 'https://learn.microsoft.com/azure/cost-management-billing/manage/understand-vm-reservation-charges';
-export const RESERVATION_EXCLUSIONS = 'https://learn.microsoft.com/azure/virtual-machines/prepay-reserved-vm-instances';
 
 export function commitmentTerm(commitment: Exclude<Commitment, 'payg'>): Term {
   return commitment.startsWith('1y') ? '1 Year' : '3 Years';

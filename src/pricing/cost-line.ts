@@ -68,3 +68,32 @@ export interface CostLine {
   readonly cost: Decimal | null;
   readonly provenance: LineProvenance;
 }
+
+/**
+ * Whether a line is priced from cmg-planner's own estimate: an item behind its price is estimated, or
+ * the savings-plan rate it uses is one of its item's estimated terms.
+ */
+export function isEstimatedLine(line: CostLine): boolean {
+  const { rule, items } = line.provenance;
+  return items.some(
+    (item, i) => item._provenance?.kind === 'estimated' || (i === 0 && rule.kind === 'savings-plan' && (item._provenance?.estimatedTerms ?? []).includes(rule.term)),
+  );
+}
+
+/**
+ * The date of the oldest price data behind the lines (each item's asOf), when the items carry their
+ * own provenance (the shipped snapshot); undefined when none does (a file from the API: its fetch date holds).
+ */
+export function oldestDataDate(lines: readonly CostLine[]): { readonly dated: boolean; readonly asOf: string | null } {
+  let any = false;
+  let oldest: string | null = null;
+  for (const line of lines) {
+    for (const item of line.provenance.items) {
+      const p = item._provenance;
+      if (!p) continue;
+      any = true;
+      if (p.asOf && (oldest === null || p.asOf < oldest)) oldest = p.asOf;
+    }
+  }
+  return { dated: any, asOf: oldest };
+}

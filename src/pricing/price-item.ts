@@ -8,8 +8,13 @@ import { z } from 'zod';
 const price = z.number({ error: 'expected a number' }).min(0, 'expected a price of 0 or more');
 
 export const provenanceSchema = z.object({
+  /** api: an API item from a public copy of its data; documented: a figure a public source states; estimated: cmg-planner's own. */
   kind: z.enum(['api', 'catalog', 'documented', 'estimated']),
   note: z.string(),
+  /** When the price data was fetched from the API (a date); none for estimates. */
+  asOf: z.string().optional(),
+  /** Savings-plan terms of the item that are estimated although the item's own price is not. */
+  estimatedTerms: z.array(z.string()).optional(),
 });
 
 

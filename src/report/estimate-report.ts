@@ -88,7 +88,7 @@ function tierLabel(tier: NonNullable<CostLine['tier']>): string {
 function itemSource(priceList: string, query: PriceQuery, item: PriceItem | undefined): string {
   const from = `${priceList}: ${describeQuery(query)}`;
   const p = item?._provenance;
-  return p && p.kind !== 'api' ? `${from} [${p.kind}: ${p.note}]` : from;
+  return p ? `${from} [${p.kind}${p.asOf ? `, data of ${p.asOf}` : ''}: ${p.note}]` : from;
 }
 
 function ruleText(rule: PriceRule): string {

@@ -74,6 +74,21 @@ export function connectionPointsFor(instances: number, concurrentClients: number
   return Math.max(ceilDiv(instances, INSTANCES_PER_CONNECTION_POINT.value), ceilDiv(concurrentClients, CLIENTS_PER_CONNECTION_POINT.value), instances >= 2 ? HA_CONNECTION_POINTS.value : 1);
 }
 
+/**
+ * A size whose series retires: when it retires and what the capacity restrictions mean now; louder
+ * when the plan grows past its floor of instances (more quota) or needs another CMG.
+ */
+function retirementWarning(size: VmSize, grows: boolean, perGateway: readonly number[]): Warning {
+  const r = size.retirement!;
+  const now = `since July 2026 new subscriptions can't deploy ${r.series} and requests for more quota aren't approved`;
+  if (!grows) return { code: 'size-retiring', message: `${size.name} (${r.series}) retires on ${r.retires}; ${now}. Source: ${r.source}` };
+  const instances = perGateway.reduce((a, b) => a + b, 0);
+  return {
+    code: 'size-retiring-growth',
+    message: `${size.name} (${r.series}) retires on ${r.retires}, and ${now}: this plan needs ${instances} instances${perGateway.length > 1 ? ` in ${perGateway.length} CMGs` : ''} of it, so check that your subscription's approved quota covers them, or plan on another size (--successor). Source: ${r.source}`,
+  };
+}
+
 /** How many instances, CMGs and connection points carry the scenario's peak. Pure. */
 export function sizeGateway(input: SizingInput): Sizing {
   const warnings: Warning[] = [];
@@ -125,6 +140,7 @@ export function sizeGateway(input: SizingInput): Sizing {
   if (size.capacityAssumed && input.clientsPerInstance === undefined) {
     warnings.push({ code: 'capacity-assumed', message: `${size.name}: ${size.capacitySource}` });
   }
+  if (size.retirement) warnings.push(retirementWarning(size, forLoad > input.minInstances || perGatewayInstances.length > 1, perGatewayInstances));
 
   return {
     concurrentClients,

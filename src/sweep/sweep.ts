@@ -1,6 +1,7 @@
 import type { CostComponent } from '../pricing/cost-line.js';
 import { COMMITMENTS } from '../pricing/commitments.js';
 import { evaluate } from '../estimate/estimate.js';
+import { reservationRefusal } from '../estimate/components.js';
 import { shownCosts } from '../estimate/shown.js';
 import { MissingPriceError } from '../model/errors.js';
 import { Decimal, minorUnitDigits, quantityString, shownText } from '../model/money.js';
@@ -83,7 +84,8 @@ export function sweepAlternatives(base: Scenario, specs: readonly VarySpec[]): R
       if (size !== own.name && s.role !== 'lab' && s.clientsPerInstance >= own.clientsPerInstance) alternatives.push({ 'gateway.vmSize': size });
     }
   }
-  if (!varied.has('commitment')) for (const c of COMMITMENTS) if (c !== base.commitment) alternatives.push({ commitment: c });
+  // a commitment that can no longer be bought for the size (Av2 and B-series v1 reservations) is no alternative
+  if (!varied.has('commitment')) for (const c of COMMITMENTS) if (c !== base.commitment && !reservationRefusal(base.gateway.vmSize, c)) alternatives.push({ commitment: c });
   return alternatives;
 }
 

@@ -26,13 +26,21 @@ export interface LogicalRow {
   readonly chargeType?: string;
 }
 
+/** Export files written for these tests (no third-party data): test/fixtures/generated, see its README.md. */
+export const GENERATED_FIXTURES = join(REPO_ROOT, 'test', 'fixtures', 'generated');
+
+/** An export fixture by name: the real exports copied into test/fixtures/shared, or a generated one. */
+export function exportFixture(file: string): string {
+  return file.startsWith('focus-') ? join(GENERATED_FIXTURES, file) : join(FIXTURES, 'cost-exports', file);
+}
+
 function fixtureHeader(file: string): string[] {
-  const text = readFileSync(join(FIXTURES, 'cost-exports', file), 'utf8').replace(/^\uFEFF/, '');
+  const text = readFileSync(exportFixture(file), 'utf8').replace(/^\uFEFF/, '');
   return text.slice(0, text.indexOf('\n')).replace(/\r$/, '').split(',');
 }
 
 export const EA_HEADER = fixtureHeader('EA_ActualCost_Small.csv');
-export const FOCUS_HEADER = fixtureHeader('focus_sample_costandusage_azure_1000.excerpt-first13rows.csv');
+export const FOCUS_HEADER = fixtureHeader('focus-1.2-sample.csv');
 export const MCA_HEADER =
   'invoiceId,previousInvoiceId,billingAccountId,billingAccountName,billingProfileId,billingProfileName,invoiceSectionId,invoiceSectionName,resellerName,resellerMpnId,costCenter,billingPeriodEndDate,billingPeriodStartDate,servicePeriodEndDate,servicePeriodStartDate,date,serviceFamily,productOrderId,productOrderName,consumedService,meterId,meterName,meterCategory,meterSubCategory,meterRegion,ProductId,ProductName,SubscriptionId,subscriptionName,publisherType,publisherId,publisherName,resourceGroupName,ResourceId,resourceLocation,location,effectivePrice,quantity,unitOfMeasure,chargeType,billingCurrency,pricingCurrency,costInBillingCurrency,costInPricingCurrency,costInUsd,paygCostInBillingCurrency,paygCostInUsd,exchangeRatePricingToBilling,exchangeRateDate,isAzureCreditEligible,serviceInfo1,serviceInfo2,additionalInfo,tags,PayGPrice,frequency,term,reservationId,reservationName,pricingModel,unitPrice,costAllocationRuleName,benefitId,benefitName,provider'.split(
     ',',

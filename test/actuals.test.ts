@@ -10,7 +10,7 @@ import { usageDay, billingMonth } from '../src/actuals/dates.js';
 import { variance } from '../src/actuals/variance.js';
 import { parseTags } from '../src/actuals/select.js';
 import { runCli, tempDir, writeTemp } from './helpers/cli.js';
-import { CMG_MONTH_SCENARIO, FIXTURES, cmgMonth, exportText, type ExportKind } from '../support/export-gen.js';
+import { CMG_MONTH_SCENARIO, FIXTURES, cmgMonth, exportFixture, exportText, type ExportKind } from '../support/export-gen.js';
 import { EASTUS_ITEMS, snapshotText } from '../support/prices.js';
 
 const EXPORTS = join(FIXTURES, 'cost-exports');
@@ -55,10 +55,11 @@ describe('reading the real exports', () => {
   });
 
   it('FOCUS: effective (amortized) cost, ISO dates, service names', async () => {
-    const rows = await rowsOf(join(EXPORTS, 'focus_sample_costandusage_azure_1000.excerpt-first13rows.csv'));
+    const rows = await rowsOf(exportFixture('focus-1.2-sample.csv'));
     expect(rows).toHaveLength(13);
-    expect(sumsByCategory(rows)).toEqual({ 'Virtual Machines': '1.069307', 'Azure Monitor': '161.842418', 'Azure SQL Database': '0.921888' });
-    expect(rows[1]).toMatchObject({ date: '2026-05-01', resourceGroup: 'rg-prod-platform', unitOfMeasure: 'Hours' });
+    // effective cost: the purchases count 0; 7 x 0.136 (reservation-covered) + 0.0903 (on demand) = 1.0423
+    expect(sumsByCategory(rows)).toEqual({ 'Virtual Machines': '1.0423', 'Azure Monitor': '120.5', 'Azure SQL Database': '0.75' });
+    expect(rows[1]).toMatchObject({ date: '2026-05-01', resourceGroup: 'rg-cmg-prod', unitOfMeasure: 'Hours' });
   });
 
   it('the empty export: a header and no rows', async () => {

@@ -5,7 +5,7 @@ import { mapRow, type MappedRow } from '../src/actuals/component-map.js';
 import { readExport } from '../src/actuals/export-reader.js';
 import type { UsageRow } from '../src/actuals/usage-row.js';
 import { Decimal } from '../src/model/money.js';
-import { FIXTURES } from '../support/export-gen.js';
+import { FIXTURES, exportFixture } from '../support/export-gen.js';
 
 type Case = { why: string; category: string; sub: string; meter: string; charge?: string; mapped: MappedRow | undefined };
 
@@ -14,7 +14,7 @@ const egress: MappedRow = { component: 'egress', countsQuantity: true };
 const storage: MappedRow = { component: 'storage', countsQuantity: true };
 const other: MappedRow = { component: 'other', countsQuantity: false };
 
-// each triple as it appears in a fixture export (EA = EA_*_Small.csv, FOCUS = the FOCUS excerpt)
+// each triple as it appears in a fixture export (EA = EA_*_Small.csv, FOCUS = the generated FOCUS sample)
 const CASES: Case[] = [
   { why: "a VM's hours (EA)", category: 'Virtual Machines', sub: 'Dv3/DSv3 Series', meter: 'D2 v3/D2s v3', mapped: compute() },
   { why: "a Dv2 VM's hours (EA)", category: 'Virtual Machines', sub: 'Dv2/DSv2 Series', meter: 'D2 v2/DS2 v2', mapped: compute() },
@@ -76,8 +76,8 @@ describe('mapRow', () => {
     const key = (r: Pick<Case, 'category' | 'sub' | 'meter' | 'charge'>) => [r.category, r.sub, r.meter, r.charge ?? 'Usage'].join(' | ');
     const table = new Map(CASES.map((c) => [key(c), c.mapped]));
     const seen: string[] = [];
-    for (const file of ['EA_ActualCost_Small.csv', 'EA_AmortizedCost_Small.csv', 'focus_sample_costandusage_azure_1000.excerpt-first13rows.csv']) {
-      await readExport(join(FIXTURES, 'cost-exports', file), (r) => {
+    for (const file of ['EA_ActualCost_Small.csv', 'EA_AmortizedCost_Small.csv', 'focus-1.2-sample.csv']) {
+      await readExport(exportFixture(file), (r) => {
         const k = key({ category: r.meterCategory, sub: r.meterSubCategory, meter: r.meterName, charge: r.chargeType });
         seen.push(k);
         expect(table.has(k), `${file}:${r.origin.line}: ${k} is not in the table`).toBe(true);

@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { CsvScanner, CsvScanError, fieldText } from '../src/actuals/csv-scan.js';
 import { splitRecords } from '../src/actuals/record-splitter.js';
-import { FIXTURES, cmgMonth, exportText } from '../support/export-gen.js';
+import { FIXTURES, exportFixture, cmgMonth, exportText } from '../support/export-gen.js';
 
 /** Records as the export reader reads them: splitRecords finds each record, the scanner its fields. */
 function scan(chunks: Uint8Array[]): { records: string[][]; lines: number[] } {
@@ -53,15 +53,12 @@ describe('CsvScanner', () => {
     expect(scan(Array.from(data, (b) => Uint8Array.of(b))).records).toEqual(expected);
   });
 
-  it.each(['EA_ActualCost_Small.csv', 'EA_AmortizedCost_Small.csv', 'EA_NoRows.csv', 'focus_sample_costandusage_azure_1000.excerpt-first13rows.csv'])(
-    'matches csv-parse on the real export %s',
-    (file) => {
-      const data = readFileSync(join(FIXTURES, 'cost-exports', file));
-      const expected = reference(data.toString('utf8'));
-      expect(withoutBom(scan([data]).records)).toEqual(expected);
-      expect(withoutBom(scan([data.subarray(0, 777), data.subarray(777, 5000), data.subarray(5000)]).records)).toEqual(expected);
-    },
-  );
+  it.each(['EA_ActualCost_Small.csv', 'EA_AmortizedCost_Small.csv', 'EA_NoRows.csv', 'focus-1.2-sample.csv'])('matches csv-parse on the real export %s', (file) => {
+    const data = readFileSync(exportFixture(file));
+    const expected = reference(data.toString('utf8'));
+    expect(withoutBom(scan([data]).records)).toEqual(expected);
+    expect(withoutBom(scan([data.subarray(0, 777), data.subarray(777, 5000), data.subarray(5000)]).records)).toEqual(expected);
+  });
 
   it.each(['EA', 'MCA', 'FOCUS'] as const)('matches csv-parse on a generated %s export', (kind) => {
     const text = exportText(kind, cmgMonth());

@@ -11,7 +11,20 @@ import { VM_SIZE_NAMES, isVmSizeName, type VmSizeName } from '../../sizing/vm-si
 import type { CommandIO } from '../output.js';
 
 /** The regions the shipped snapshot covers: a refresh with no --regions refreshes those. */
-export const DEFAULT_REFRESH_REGIONS = ['eastus', 'eastus2', 'centralus', 'westus2', 'westeurope', 'northeurope', 'francecentral', 'swedencentral', 'uksouth', 'southeastasia', 'australiaeast', 'japaneast'] as const;
+export const DEFAULT_REFRESH_REGIONS = [
+  'eastus',
+  'eastus2',
+  'centralus',
+  'westus2',
+  'westeurope',
+  'northeurope',
+  'francecentral',
+  'swedencentral',
+  'uksouth',
+  'southeastasia',
+  'australiaeast',
+  'japaneast',
+] as const;
 
 export interface RefreshOptions {
   readonly regions?: string;

@@ -56,6 +56,10 @@ export const blobItems = (tier: 'Hot' | 'Cool', tiers: readonly [number, number]
     }),
   );
 
+/** Blob read operations of a tier, per 10K. */
+export const blobReadItem = (tier: 'Hot' | 'Cool', retailPrice: number, over: Partial<PriceItem> = {}): PriceItem =>
+  item({ serviceName: 'Storage', productName: 'General Block Blob v2', skuName: `${tier} LRS`, meterName: `${tier} Read Operations`, unitOfMeasure: '10K', retailPrice, ...over });
+
 export const publicIpItem = (retailPrice = 0.005, over: Partial<PriceItem> = {}): PriceItem =>
   item({ serviceName: 'Virtual Network', productName: 'IP Addresses', skuName: 'Standard', meterName: 'Standard IPv4 Static Public IP', retailPrice, ...over });
 

@@ -193,6 +193,23 @@ describe('actuals against the forecast, through the CLI', () => {
     expect(json.calibration.siteTelemetry).toEqual({ sites: 1, clients: 20000, managementMBPerClientMonth: '250', contentMBPerClientMonth: '150' });
   });
 
+  it('counts every row of the storage account as storage, and learns the MB a content read serves from its read operations', async () => {
+    const dir = tempDir();
+    const scenario = writeTemp(dir, 'contoso.yaml', CMG_MONTH_SCENARIO);
+    // 31 days x 1.6 x 10K = 496,000 read operations, 0.00704 a day
+    const reads = cmgMonth()
+      .filter((r) => r.meterName === 'Hot LRS Data Stored')
+      .map((r) => ({ ...r, meterName: 'Hot Read Operations', quantity: '1.6', unit: '10K', cost: '0.00704' }));
+    const file = writeTemp(dir, 'costs.csv', exportText('EA', [...cmgMonth(), ...reads]));
+    const prices = writeTemp(dir, 'eastus-prices.json', snapshotText(EASTUS_ITEMS));
+    const json = JSON.parse((await runCli(['actuals', scenario, '--month', '2026-10', '--export', file, '--resource-group', 'cmg-rg', '--prices', prices, '--format', 'json'])).stdout);
+    // storage: 31 x 0.368 capacity + 31 x 0.00704 reads = 11.408 + 0.21824 = 11.62624
+    expect(json.components.find((c: { component: string }) => c.component === 'storage').actualCost).toBe('11.63');
+    // content: 99.2 MB a client (scaled to the actual egress) x 20,000 clients, none from peers = 1,984,000 MB / 496,000 reads = 4 MB
+    expect(json.calibration).toMatchObject({ contentMBPerClientMonth: '99.2', mbPerReadOperation: '4', storageReadOperations: '496000' });
+    expect(json.calibration.basis.readOperation).toBe('the content served over the actual read operations');
+  });
+
   it('writes a calibrated scenario that keeps the comments and estimates as it says', async () => {
     const { dir, scenario, file } = monthFiles('EA');
     const calibrated = join(dir, 'contoso-calibrated.yaml');

@@ -28,7 +28,7 @@ function forecast(f: { instances?: number; gateways?: number; egressGB: string; 
   return { sizing: { instances: f.instances ?? 2, gateways: f.gateways ?? 1 }, traffic: { egressGB: d(f.egressGB), managementMBPerClientMonth24h: d(f.management24h ?? 300) } } as unknown as Estimate;
 }
 
-function actual(a: { hours?: string; egressGB: string; storedGB?: string }): ActualTotals {
+function actual(a: { hours?: string; egressGB: string; storedGB?: string; reads?: string }): ActualTotals {
   const part = (quantity: string) => ({ cost: ZERO, quantity: d(quantity), rows: 31 });
   return {
     rowsRead: 0,
@@ -39,6 +39,7 @@ function actual(a: { hours?: string; egressGB: string; storedGB?: string }): Act
     unmapped: [],
     firstDay: '2026-10-01',
     lastDay: '2026-10-31',
+    storageReadOperations: d(a.reads ?? '0'),
   };
 }
 
@@ -115,7 +116,7 @@ describe('calibrate', () => {
     expect([c.managementBasis, c.contentBasis]).toEqual(basis);
     // the actual month beside the scenario's: 1488 h against 2 instances x 730 h
     expect([c.instanceHours.toString(), c.egressGB.toString()]).toEqual(['1488', egress]);
-    expect(c.scenario).toEqual({ managementMBPerClientMonth: d(300), contentMBPerClientMonth: d(100), instanceHours: d(1460), egressGB: d('7812.5') });
+    expect(c.scenario).toEqual({ managementMBPerClientMonth: d(300), contentMBPerClientMonth: d(100), instanceHours: d(1460), egressGB: d('7812.5'), mbPerReadOperation: d(4) });
   });
 });
 
@@ -136,5 +137,23 @@ describe('recommendAlerts', () => {
     const alerts = recommendAlerts(forecast({ gateways, egressGB: '7812.5' }), actual({ egressGB: egress, storedGB: stored }), days);
     expect([alerts.outbound14DayGB, alerts.storageGB]).toEqual([outbound, storage]);
     expect(alerts.basis).toContain(`over 14 of its ${days} days (${perCmg} GB per CMG)`);
+  });
+});
+
+describe('calibrate: the MB one read operation serves', () => {
+  it('is the content the storage account served over its read operations', () => {
+    // 7750 / 7812.5 = 0.992: content 99.2 MB a client, all from the CMG (no peers): 20,000 x 99.2 = 1,984,000 MB
+    // over 496,000 read operations = 4 MB a read
+    const c = calibrate(scenario(), FORECAST, actual({ egressGB: '7750', reads: '496000' }));
+    expect(c.mbPerReadOperation.toString()).toBe('4');
+    expect(c.readOperationBasis).toBe('the content served over the actual read operations');
+    // with half the content from peers, the account served half: 992,000 MB / 496,000 = 2 MB a read
+    expect(calibrate(scenario({ peerShare: 0.5 }), FORECAST, actual({ egressGB: '7750', reads: '496000' })).mbPerReadOperation.toString()).toBe('2');
+  });
+
+  it("keeps the scenario's figure when the month has no read operations", () => {
+    const c = calibrate(scenario(), FORECAST, actual({ egressGB: '7750' }));
+    expect(c.mbPerReadOperation.toString()).toBe('4');
+    expect(c.readOperationBasis).toBe('scenario (no content read operations to calibrate from)');
   });
 });

@@ -12,6 +12,7 @@ type Case = { why: string; category: string; sub: string; meter: string; charge?
 const compute = (countsQuantity = true): MappedRow => ({ component: 'compute', countsQuantity });
 const egress: MappedRow = { component: 'egress', countsQuantity: true };
 const storage: MappedRow = { component: 'storage', countsQuantity: true };
+const storageOperations: MappedRow = { component: 'storage', countsQuantity: false };
 const other: MappedRow = { component: 'other', countsQuantity: false };
 
 // each triple as it appears in a fixture export (EA = EA_*_Small.csv, FOCUS = the generated FOCUS sample)
@@ -28,8 +29,15 @@ const CASES: Case[] = [
   { why: 'a basic public IP (EA)', category: 'Virtual Network', sub: 'IP Addresses', meter: 'Basic IPv4 Static Public IP', mapped: other },
   { why: 'load balancer rules (EA)', category: 'Load Balancer', sub: 'Standard', meter: 'Standard Included LB Rules and Outbound Rules', mapped: other },
   { why: 'Key Vault threat protection (EA)', category: 'Advanced Threat Protection', sub: 'Key Vault', meter: 'Standard Transactions', mapped: other },
-  { why: 'blob operations are not stored GB (EA)', category: 'Storage', sub: 'Tiered Block Blob', meter: 'GRS List and Create Container Operations', mapped: other },
-  { why: 'premium blob reads (EA)', category: 'Storage', sub: 'Premium Block Blob v2 Hierarchical Namespace', meter: 'Premium LRS Read Operations', mapped: other },
+  { why: "blob operations are the storage account's, not stored GB (EA)", category: 'Storage', sub: 'Tiered Block Blob', meter: 'GRS List and Create Container Operations', mapped: storageOperations },
+  {
+    why: 'premium blob reads are storage, not stored GB (EA)',
+    category: 'Storage',
+    sub: 'Premium Block Blob v2 Hierarchical Namespace',
+    meter: 'Premium LRS Read Operations',
+    mapped: storageOperations,
+  },
+  { why: "the CMG's content reads", category: 'Storage', sub: 'General Block Blob v2', meter: 'Hot Read Operations', mapped: storageOperations },
   { why: 'a managed disk is not blob storage (EA)', category: 'Storage', sub: 'Premium SSD Managed Disks', meter: 'P4 LRS Disk', mapped: other },
   { why: 'a larger premium disk (EA)', category: 'Storage', sub: 'Premium SSD Managed Disks', meter: 'P10 LRS Disk', mapped: other },
   { why: 'a P30 disk (EA)', category: 'Storage', sub: 'Premium SSD Managed Disks', meter: 'P30 LRS Disk', mapped: other },

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PriceItem } from '../src/pricing/price-item.js';
 import { runCli } from './helpers/cli.js';
-import { blobItems, egressItems, keyVaultItem, publicIpItem, snapshotText, vmItem } from '../support/prices.js';
+import { blobItems, blobReadItem, egressItems, keyVaultItem, publicIpItem, snapshotText, vmItem } from '../support/prices.js';
 
 const GOLDEN = join(import.meta.dirname, 'golden');
 
@@ -43,8 +43,9 @@ const CASES: Record<string, GoldenCase> = {
   // egress 30,000 x (256 MB management + 1024 MB content x 0.5 from the CMG) / 1024 = 7500 + 15,000 = 22,500 GB,
   // on top of 1000 GB of other egress on the meter (which used the free 100 GB): from 1000 to 23,500 GB,
   // 9340 x 0.087 = 812.58 below 10,340 and 13,160 x 0.083 = 1092.28 above: 1904.86
-  // storage 2000 GB x 0.0184 = 36.80; other 730 x 0.005 + 0.03 = 3.68
-  // total 297.84 + 1904.86 + 36.80 + 3.68 = 2243.18
+  // storage 2000 GB x 0.0184 = 36.80, and the content's read operations: 15,000 GB x 1024 / 4 MB a read =
+  // 3,840,000 = 384 x 10K x 0.0044 = 1.6896; other 730 x 0.005 + 0.03 = 3.68
+  // total 297.84 + 1904.86 + 36.80 + 1.6896 + 3.68 = 2244.8696 -> 2244.87
   'content-tiered-egress': {
     items: [
       vmItem('Standard_A2_v2', 0.136),
@@ -53,10 +54,11 @@ const CASES: Record<string, GoldenCase> = {
         [0, 0.0184],
         [51200, 0.0177],
       ]),
+      blobReadItem('Hot', 0.0044),
       publicIpItem(0.005),
       keyVaultItem(0.03),
     ],
-    total: '2243.18',
+    total: '2244.87',
   },
   // a 1-year reservation of 2 x D4ads_v6 (12,000 clients): 1198.37 / 12 x 2 = 199.728333, plus the Windows
   // software (not in the reservation) (0.412 - 0.228) x 1460 h = 268.64: compute 468.368333

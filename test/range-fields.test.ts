@@ -5,7 +5,7 @@ import { monteCarlo } from '../src/range/monte-carlo.js';
 import { RANGEABLE_FIELDS, setPath } from '../src/scenario/ranges.js';
 import { loadScenario } from '../src/scenario/load.js';
 import { withOverrides } from '../src/scenario/scenario.js';
-import { EASTUS_ITEMS, priceList } from '../support/prices.js';
+import { EASTUS_ITEMS, blobReadItem, priceList } from '../support/prices.js';
 
 const BASE = {
   name: 'every field counts',
@@ -32,6 +32,7 @@ const RANGES: Record<string, { low: number; high: number }> = {
   'content.storedGB': { low: 100, high: 1000 },
   'content.downloadMBPerClientMonth': { low: 50, high: 500 },
   'content.peerShare': { low: 0, high: 0.9 },
+  'content.mbPerReadOperation': { low: 0.01, high: 8 },
   'egress.otherGBPerMonth': { low: 0, high: 20000 },
   'other.keyVaultOperationsPerMonth': { low: 10000, high: 2000000 },
 };
@@ -43,7 +44,7 @@ describe('a range on any numeric field spreads the cost', () => {
 
   it.each(Object.entries(RANGES))('%s', (path, range) => {
     const scenario = loadScenario(JSON.stringify(setPath(BASE, path, range)), 'r.json');
-    const result = monteCarlo(scenario, priceList(EASTUS_ITEMS), { draws: 300, seed: 11 });
+    const result = monteCarlo(scenario, priceList([...EASTUS_ITEMS, blobReadItem('Hot', 0.0044)]), { draws: 300, seed: 11 });
     expect(result.total.p10.lt(result.total.p90)).toBe(true);
   });
 

@@ -2,7 +2,7 @@ import { Decimal, ZERO } from '../model/money.js';
 import { UserInputError } from '../model/errors.js';
 import { COST_COMPONENTS, type CostComponent } from '../pricing/cost-line.js';
 import { unitSizeOf } from '../pricing/price-list.js';
-import { mapRow } from './component-map.js';
+import { isReadOperations, mapRow } from './component-map.js';
 import type { BillingMonth } from './dates.js';
 import type { RowOrigin, UsageRow } from './usage-row.js';
 
@@ -27,6 +27,8 @@ export interface ActualTotals {
   readonly currency: string | null;
   readonly components: Readonly<Record<CostComponent, ComponentActual>>;
   readonly unmapped: readonly UnmappedActual[];
+  /** Blob read operations of the storage account (content downloads), counted one by one. */
+  readonly storageReadOperations: Decimal;
   /** The first and last usage day seen in all rows read, to say what the files cover. */
   readonly firstDay: string | null;
   readonly lastDay: string | null;
@@ -46,6 +48,7 @@ export function createAccumulator(month: BillingMonth, selected: (row: UsageRow)
   let currency: { code: string; origin: RowOrigin } | undefined;
   let firstDay: string | null = null;
   let lastDay: string | null = null;
+  let readOperations = ZERO;
 
   /** Counts a row read; whether it is in the month. */
   const count = (day: string): boolean => {
@@ -85,6 +88,7 @@ export function createAccumulator(month: BillingMonth, selected: (row: UsageRow)
       c.cost = c.cost.plus(row.cost);
       c.rows++;
       if (mapped.countsQuantity) c.quantity = c.quantity.plus(row.quantity.times(unitSizeOf(row.unitOfMeasure)));
+      if (isReadOperations(row)) readOperations = readOperations.plus(row.quantity.times(unitSizeOf(row.unitOfMeasure)));
     },
     result(): ActualTotals {
       return {
@@ -96,6 +100,7 @@ export function createAccumulator(month: BillingMonth, selected: (row: UsageRow)
         unmapped: [...unmapped.values()].sort((a, b) => b.cost.comparedTo(a.cost) || a.meterCategory.localeCompare(b.meterCategory)),
         firstDay,
         lastDay,
+        storageReadOperations: readOperations,
       };
     },
   };

@@ -26,7 +26,10 @@ export interface Calibration {
   readonly instanceHours: Decimal;
   readonly egressGB: Decimal;
   /** The scenario's own figures, for showing side by side. */
-  readonly scenario: { managementMBPerClientMonth: Decimal; contentMBPerClientMonth: Decimal; instanceHours: Decimal; egressGB: Decimal };
+  /** MB of content one blob read operation served (content.mbPerReadOperation). */
+  readonly mbPerReadOperation: Decimal;
+  readonly readOperationBasis: 'the content served over the actual read operations' | 'scenario (no content read operations to calibrate from)';
+  readonly scenario: { managementMBPerClientMonth: Decimal; contentMBPerClientMonth: Decimal; instanceHours: Decimal; egressGB: Decimal; mbPerReadOperation: Decimal };
 }
 
 export interface AlertThresholds {
@@ -45,6 +48,23 @@ const roundUpTo = (value: Decimal, step: number) => value.dividedBy(step).ceil()
  * - without, both are scaled by actual / forecast egress (their shares are kept).
  */
 export function calibrate(scenario: Scenario, forecast: Estimate, actual: ActualTotals, telemetry?: SiteTelemetry): Calibration {
+  const traffic = calibrateTraffic(scenario, forecast, actual, telemetry);
+  // the MB one read operation serves: the content the storage account served (after peers) over its read operations
+  const served = traffic.contentMBPerClientMonth.times(new Decimal(1).minus(scenario.content.peerShare)).times(scenario.clients.total);
+  const reads = actual.storageReadOperations;
+  const read =
+    reads.isZero() || served.isZero()
+      ? { mbPerReadOperation: new Decimal(scenario.content.mbPerReadOperation), readOperationBasis: 'scenario (no content read operations to calibrate from)' as const }
+      : { mbPerReadOperation: served.dividedBy(reads), readOperationBasis: 'the content served over the actual read operations' as const };
+  return { ...traffic, ...read, scenario: { ...traffic.scenario, mbPerReadOperation: new Decimal(scenario.content.mbPerReadOperation) } };
+}
+
+function calibrateTraffic(
+  scenario: Scenario,
+  forecast: Estimate,
+  actual: ActualTotals,
+  telemetry?: SiteTelemetry,
+): Omit<Calibration, 'mbPerReadOperation' | 'readOperationBasis' | 'scenario'> & { scenario: Omit<Calibration['scenario'], 'mbPerReadOperation'> } {
   const clients = new Decimal(scenario.clients.total);
   const onlineShare = new Decimal(scenario.clients.onlineHoursPerDay).dividedBy(HOURS_PER_DAY);
   const keep = new Decimal(1).minus(scenario.content.peerShare);

@@ -12,14 +12,20 @@ export interface MappedRow {
 
 const lower = (s: string) => s.toLowerCase();
 
+/** A storage row of read operations (what content downloads count): its quantity is in operations (per 10K). */
+export function isReadOperations(row: UsageRow): boolean {
+  return lower(row.meterCategory) === 'storage' && /\bread operations\b/.test(lower(row.meterName));
+}
+
 /**
  * Which cost component a row belongs to, from its meter category and meter (the Azure names, e.g.
  * https://learn.microsoft.com/azure/cost-management-billing/automate/understand-usage-details-fields);
  * undefined for a row the model has no component for (listed as unmapped, never dropped).
  * - compute: Virtual Machines (and their licences); hours from the VM meters, not the licence ones
  * - egress: Bandwidth data transfer out to the internet (not inter-region, not inbound)
- * - storage: blob capacity ("... Data Stored"); other storage meters (operations) are `other`
- * - other: public IP, Key Vault, load balancer, inter-region and inbound transfer, storage operations
+ * - storage: every row of the storage account: capacity ("... Data Stored", its quantity in GB-months),
+ *   read and write operations, retrieval (as the portal shows them under Storage); not managed disks
+ * - other: public IP, Key Vault, load balancer, inter-region and inbound transfer, managed disks
  */
 export function mapRow(row: UsageRow): MappedRow | undefined {
   const category = lower(row.meterCategory);
@@ -36,7 +42,9 @@ export function mapRow(row: UsageRow): MappedRow | undefined {
     return { component: 'egress', countsQuantity: true };
   }
   if (category === 'storage') {
-    return /data stored/.test(meter) ? { component: 'storage', countsQuantity: true } : { component: 'other', countsQuantity: false };
+    // managed disks are Storage too, but not the storage account's: other
+    if (/managed disks?/.test(sub) || /\bdisks?\b/.test(meter)) return { component: 'other', countsQuantity: false };
+    return { component: 'storage', countsQuantity: /data stored/.test(meter) };
   }
   if (category === 'virtual network' || category === 'key vault' || category === 'load balancer' || category === 'advanced threat protection' || category === 'ip addresses') {
     return { component: 'other', countsQuantity: false };

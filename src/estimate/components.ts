@@ -3,7 +3,7 @@ import { RESERVATION_CHARGES, commitmentTerm, type Commitment } from '../pricing
 import { UserInputError } from '../model/errors.js';
 import { MODERNIZATION_URL, VM_SIZES } from '../sizing/vm-sizes.js';
 import type { PricingComponent } from '../pricing/cost-line.js';
-import { blobQuery, egressQuery, keyVaultQuery, publicIpQuery, vmQuery, vmReservationQuery } from '../pricing/meters.js';
+import { blobQuery, blobReadQuery, egressQuery, keyVaultQuery, publicIpQuery, vmQuery, vmReservationQuery } from '../pricing/meters.js';
 import type { Scenario } from '../scenario/scenario.js';
 import type { Sizing } from '../sizing/capacity.js';
 import type { VmSizeName } from '../sizing/vm-sizes.js';
@@ -102,6 +102,48 @@ export function egressComponents(scenario: Scenario, traffic: Traffic): PricingC
   ];
 }
 
+/** A client's read operations a month: its content MB from the account over the MB one read serves (the last one kept: sweeps and draws ask again). */
+let lastReads: { readonly contentMB: Decimal; readonly mb: number; readonly reads: Decimal } | undefined;
+function readsPerClient(contentMB: Decimal, mb: number): Decimal {
+  if (lastReads?.contentMB !== contentMB || lastReads.mb !== mb) lastReads = { contentMB, mb, reads: overMbPerRead(contentMB, mb) };
+  return lastReads.reads;
+}
+
+/** x / mb: times 1/mb where that is exact (4 MB: 0.25), which is faster than a division; else divided. */
+let lastInverse: { readonly mb: number; readonly inverse: Decimal | null } | undefined;
+function overMbPerRead(x: Decimal, mb: number): Decimal {
+  if (lastInverse?.mb !== mb) {
+    // 1/mb is exact when mb's digits, as an integer, have no prime factor but 2 and 5, and it is short
+    const divisor = new Decimal(mb);
+    let digits = BigInt(divisor.times(new Decimal(10).pow(divisor.decimalPlaces())).toFixed(0));
+    while (digits > 0n && digits % 2n === 0n) digits /= 2n;
+    while (digits > 0n && digits % 5n === 0n) digits /= 5n;
+    const inverse = new Decimal(1).dividedBy(divisor);
+    lastInverse = { mb, inverse: digits === 1n && inverse.sd() <= 30 ? inverse : null };
+  }
+  return lastInverse.inverse ? x.times(lastInverse.inverse) : x.dividedBy(mb);
+}
+
+/**
+ * The read operations of content downloads from the CMG's storage account (what peers do not serve):
+ * the content MB over the MB one read operation serves. Optional: unpriced when the list lacks the meter.
+ */
+export function readOperationComponents(scenario: Scenario, traffic: Traffic): PricingComponent[] {
+  if (scenario.content.storedGB <= 0 || traffic.contentMBPerClientMonth.isZero()) return [];
+  const tier = scenario.content.storageTier;
+  return [
+    {
+      component: 'storage',
+      name: `${tier === 'hot' ? 'Hot' : 'Cool'} blob read operations (content downloads)`,
+      priceQuery: blobReadQuery(tier, { region: scenario.region, currency: scenario.currency }),
+      rule: { kind: 'meter' },
+      // the content MB the account serves (what peers do not), over the MB one read serves: an average, not whole operations
+      quantity: readsPerClient(traffic.contentMBPerClientMonth, scenario.content.mbPerReadOperation).times(scenario.clients.total),
+      need: 'optional',
+    },
+  ];
+}
+
 /** Content storage, when the CMG holds content: LRS blob capacity in the scenario's tier. */
 export function storageComponents(scenario: Scenario): PricingComponent[] {
   if (scenario.content.storedGB <= 0) return [];
@@ -163,5 +205,11 @@ export function scenarioCompute(scenario: Scenario, sizing: Sizing, commitment: 
  * public IP and Key Vault of each CMG.
  */
 export function cmgComponents(scenario: Scenario, sizing: Sizing, traffic: Traffic): PricingComponent[] {
-  return [...computeComponents(scenarioCompute(scenario, sizing)), ...egressComponents(scenario, traffic), ...storageComponents(scenario), ...perGatewayComponents(scenario, sizing.gateways)];
+  return [
+    ...computeComponents(scenarioCompute(scenario, sizing)),
+    ...egressComponents(scenario, traffic),
+    ...storageComponents(scenario),
+    ...readOperationComponents(scenario, traffic),
+    ...perGatewayComponents(scenario, sizing.gateways),
+  ];
 }

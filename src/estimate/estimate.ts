@@ -13,7 +13,7 @@ import { isEstimatedLine, oldestDataDate, type CostComponent, type CostLine } fr
 import type { PricedComponents } from '../pricing/charge.js';
 import type { PriceList } from '../pricing/price-list.js';
 import { STALE_PRICES_DAYS } from '../pricing/default-snapshot.js';
-import { computeComponents, egressComponents, perGatewayComponents, scenarioCompute, storageComponents } from './components.js';
+import { computeComponents, egressComponents, perGatewayComponents, readOperationComponents, scenarioCompute, storageComponents } from './components.js';
 
 /** Days of outbound data the CMG's alert threshold counts. */
 export const ALERT_WINDOW_DAYS = 14;
@@ -170,7 +170,9 @@ export function evaluate(scenario: Scenario, list: PriceList): Evaluation {
     const payg = c.commitment === 'payg' ? priced : priceComponents(computeComponents({ ...c, commitment: 'payg' }), list);
     return { part: pricedPart(priced, currency, true), paygCost: computeCost(payg.lines) };
   });
-  const egress = pricedPart(priceComponents(egressComponents(scenario, traffic), list), currency, false);
+  // egress and the read operations of content downloads change with the traffic: priced at every evaluation
+  const reads = readOperationComponents(scenario, traffic);
+  const egress = pricedPart(priceComponents(reads.length ? [...egressComponents(scenario, traffic), ...reads] : egressComponents(scenario, traffic), list), currency, false);
   const storage = memo.storage.get([region, currency, content.storageTier, content.storedGB], () => pricedPart(priceComponents(storageComponents(scenario), list), currency, true));
   const perGateway = memo.perGateway.get([region, currency, gateway.publicIp, sizing.gateways, hoursPerMonth, scenario.other.keyVaultOperationsPerMonth], () =>
     pricedPart(priceComponents(perGatewayComponents(scenario, sizing.gateways), list), currency, true),

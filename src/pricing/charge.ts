@@ -17,13 +17,22 @@ export interface PricedComponents {
 
 const ONE = new Decimal(1);
 
-/** Whether a price's unit is one base unit ("1 Hour", "1 GB"), per price: most are. */
-const unitIsOne = new WeakMap<ResolvedPrice, boolean>();
+/**
+ * How a price's unit turns base units into its own, per price: most units are one base unit ("1 Hour",
+ * "1 GB"); "10K" is a multiplication by 0.0001 (exact, and faster than a division).
+ */
+const unitFactor = new WeakMap<ResolvedPrice, { readonly one: boolean; readonly inverse: Decimal | null }>();
 
 function inUnits(quantity: Decimal, price: ResolvedPrice): Decimal {
-  let one = unitIsOne.get(price);
-  if (one === undefined) unitIsOne.set(price, (one = price.unitSize.eq(ONE)));
-  return one ? quantity : quantity.dividedBy(price.unitSize);
+  let factor = unitFactor.get(price);
+  if (factor === undefined) {
+    const inverse = ONE.dividedBy(price.unitSize);
+    // exact when the unit is a power of ten (10K, 100, 1M): its inverse times it is one, in few digits
+    const exact = /^1(0*)$/.test(price.unitSize.toFixed()) && inverse.times(price.unitSize).eq(ONE);
+    unitFactor.set(price, (factor = { one: price.unitSize.eq(ONE), inverse: exact ? inverse : null }));
+  }
+  if (factor.one) return quantity;
+  return factor.inverse ? quantity.times(factor.inverse) : quantity.dividedBy(price.unitSize);
 }
 
 function missingPrice(list: PriceList, c: PricingComponent, query: PriceQuery, why = ''): MissingPriceError {

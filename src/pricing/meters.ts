@@ -72,6 +72,22 @@ export function keyVaultQuery(where: Where): PriceQuery {
   return once(`kv|${where.region}|${where.currency}`, () => ({ serviceName: m.serviceName, productName: m.productName, skuName: m.skuName, meterName: m.meterName, unitOfMeasure: m.unitOfMeasure, armRegionName: where.region, currencyCode: where.currency, type: 'Consumption' }));
 }
 
+/** Blob read operations of the content tier (per 10K), which content downloads from the storage account count. */
+let lastRead: { readonly tier: string; readonly region: string; readonly currency: string; readonly query: PriceQuery } | undefined;
+
+export function blobReadQuery(tier: 'hot' | 'cool', where: Where): PriceQuery {
+  if (lastRead?.tier === tier && lastRead.region === where.region && lastRead.currency === where.currency) return lastRead.query;
+  const query = blobReadQueryOnce(tier, where);
+  lastRead = { tier, region: where.region, currency: where.currency, query };
+  return query;
+}
+
+function blobReadQueryOnce(tier: 'hot' | 'cool', where: Where): PriceQuery {
+  const skuName = tier === 'hot' ? 'Hot LRS' : 'Cool LRS';
+  const m = METERS.blob;
+  return once(`blob-read|${tier}|${where.region}|${where.currency}`, () => ({ serviceName: m.serviceName, productName: m.productNames, skuName, meterName: `${tier === 'hot' ? 'Hot' : 'Cool'} Read Operations`, unitOfMeasure: '10K', armRegionName: where.region, currencyCode: where.currency, type: 'Consumption' }));
+}
+
 /**
  * A VM reservation: a `Reservation` item of the size's base (Linux) product; its retailPrice is the
  * price of the whole term. Reservations cover the VM's infrastructure only: Windows software is

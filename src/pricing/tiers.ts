@@ -49,7 +49,8 @@ export function chargeTiers(tiers: readonly PriceTier[], quantity: Decimal, alre
       charges.push({ tier, fromUnits: tier.fromUnits, toUnits: next, quantity: whole.quantity, unitPrice: tier.unitPrice, cost: whole.cost });
       continue;
     }
-    const inTier = hi.minus(lo);
+    // from zero (the first tier of a quantity on its own): the part is the end itself
+    const inTier = lo === start && fromZero ? hi : hi.minus(lo);
     charges.push({ tier, fromUnits: tier.fromUnits, toUnits: next, quantity: inTier, unitPrice: tier.unitPrice, cost: inTier.times(tier.unitPrice) });
   }
   return charges;

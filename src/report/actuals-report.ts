@@ -40,8 +40,11 @@ export interface ActualsReport {
     contentMBPerClientMonth: string;
     instanceHours: string;
     egressGB: string;
-    basis: { management: string; content: string };
-    scenario: { managementMBPerClientMonth: string; contentMBPerClientMonth: string; instanceHours: string; egressGB: string };
+    /** MB of content one blob read operation served, and the month's read operations it comes from. */
+    mbPerReadOperation: string;
+    storageReadOperations: string;
+    basis: { management: string; content: string; readOperation: string };
+    scenario: { managementMBPerClientMonth: string; contentMBPerClientMonth: string; instanceHours: string; egressGB: string; mbPerReadOperation: string };
     siteTelemetry: { sites: number; clients: number; managementMBPerClientMonth: string; contentMBPerClientMonth: string } | null;
   };
   alerts: { outbound14DayGB: number; storageGB: number | null; basis: string };
@@ -131,12 +134,15 @@ export function buildActualsReport(input: ActualsInput): ActualsReport {
       contentMBPerClientMonth: q(c.contentMBPerClientMonth, 1),
       instanceHours: q(c.instanceHours),
       egressGB: q(c.egressGB),
-      basis: { management: c.managementBasis, content: c.contentBasis },
+      mbPerReadOperation: q(c.mbPerReadOperation, 4),
+      storageReadOperations: q(input.actual.storageReadOperations, 0),
+      basis: { management: c.managementBasis, content: c.contentBasis, readOperation: c.readOperationBasis },
       scenario: {
         managementMBPerClientMonth: q(c.scenario.managementMBPerClientMonth, 1),
         contentMBPerClientMonth: q(c.scenario.contentMBPerClientMonth, 1),
         instanceHours: q(c.scenario.instanceHours),
         egressGB: q(c.scenario.egressGB),
+        mbPerReadOperation: q(c.scenario.mbPerReadOperation, 4),
       },
       siteTelemetry: input.telemetry
         ? {
@@ -181,6 +187,12 @@ export function renderActuals(report: ActualsReport, format: ReportFormat): stri
         scenario: report.calibration.scenario.contentMBPerClientMonth,
         calibrated: report.calibration.contentMBPerClientMonth,
         basis: report.calibration.basis.content,
+      },
+      {
+        name: 'MB per blob read operation',
+        scenario: report.calibration.scenario.mbPerReadOperation,
+        calibrated: report.calibration.mbPerReadOperation,
+        basis: `${report.calibration.basis.readOperation} (${report.calibration.storageReadOperations} read operations)`,
       },
       { name: 'instance-hours', scenario: report.calibration.scenario.instanceHours, calibrated: report.calibration.instanceHours, basis: 'actual compute hours' },
       { name: 'egress GB', scenario: report.calibration.scenario.egressGB, calibrated: report.calibration.egressGB, basis: 'actual internet egress' },

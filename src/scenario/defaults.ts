@@ -36,6 +36,10 @@ export const SCENARIO_DEFAULTS = {
   'content.storageTier': { value: 'hot', source: `${PLANNER}: the CMG's content storage account is Hot LRS` },
   'content.downloadMBPerClientMonth': { value: 0, source: `${PLANNER}: no content downloaded through the CMG` },
   'content.peerShare': { value: 0, source: `${PLANNER}: no peer caching (Delivery Optimization, BranchCache) assumed` },
+  'content.mbPerReadOperation': {
+    value: 4,
+    source: `assumption (${PLANNER}): one blob read operation serves 4 MB of content on average; no Microsoft source gives the figure: a month of actuals shows the figure its read operations imply`,
+  },
   'egress.otherGBPerMonth': { value: 0, source: `${PLANNER}: no other internet egress on the same meter` },
   'egress.alert14DayGB': { value: 10000, source: `${CMG_MONITOR} (14-day outbound data transfer threshold, default 10,000 GB)` },
   'other.keyVaultOperationsPerMonth': { value: 10000, source: `${CMG_COST} (well under 10,000 Key Vault operations a month: the upper bound is used)` },

@@ -32,6 +32,7 @@ export const RANGEABLE_FIELDS: Readonly<Record<string, { integer: boolean }>> = 
   'content.storedGB': { integer: false },
   'content.downloadMBPerClientMonth': { integer: false },
   'content.peerShare': { integer: false },
+  'content.mbPerReadOperation': { integer: false },
   'egress.otherGBPerMonth': { integer: false },
   'other.keyVaultOperationsPerMonth': { integer: false },
 };

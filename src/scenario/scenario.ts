@@ -50,6 +50,8 @@ export interface Scenario {
     readonly storageTier: 'hot' | 'cool';
     readonly downloadMBPerClientMonth: number;
     readonly peerShare: number;
+    /** MB of content one blob read operation serves, on average (prices the read operations of content downloads). */
+    readonly mbPerReadOperation: number;
   };
   readonly egress: { readonly otherGBPerMonth: number; readonly alert14DayGB: number };
   readonly other: { readonly keyVaultOperationsPerMonth: number };
@@ -99,6 +101,7 @@ export function resolveScenario(input: ScenarioInput, ranges: readonly Assumptio
       storageTier: content?.storageTier ?? D['content.storageTier'].value,
       downloadMBPerClientMonth: content?.downloadMBPerClientMonth ?? D['content.downloadMBPerClientMonth'].value,
       peerShare: content?.peerShare ?? D['content.peerShare'].value,
+      mbPerReadOperation: content?.mbPerReadOperation ?? D['content.mbPerReadOperation'].value,
     },
     egress: {
       otherGBPerMonth: egress?.otherGBPerMonth ?? D['egress.otherGBPerMonth'].value,

@@ -97,6 +97,7 @@ export const scenarioSchema = z.strictObject({
       storageTier: z.enum(['hot', 'cool'], { error: 'expected hot or cool' }).optional(),
       downloadMBPerClientMonth: nonNegative('MB each client downloads a month').optional(),
       peerShare: share('share of content served by peers').optional(),
+      mbPerReadOperation: positive('MB of content one blob read operation serves').optional(),
     })
     .optional(),
   egress: z

@@ -127,6 +127,7 @@ export async function runActuals(scenarioFile: string, options: ActualsOptions, 
       {
         'traffic.managementMBPerClientMonth': Number(report.calibration.managementMBPerClientMonth),
         'content.downloadMBPerClientMonth': Number(report.calibration.contentMBPerClientMonth),
+        'content.mbPerReadOperation': Number(report.calibration.mbPerReadOperation),
         'egress.alert14DayGB': alerts.outbound14DayGB,
       },
       `calibrated by cmg-planner actuals from ${month.month} (${report.calibration.basis.management}; content ${report.calibration.basis.content})`,

@@ -235,6 +235,9 @@ export function withRange(report: EstimateReport, range: RangeView): EstimateRep
 }
 
 /** The estimate in any format: JSON is the report itself; the templates get a view beside it. */
+/** Decimals a unit price is shown to in tables, Markdown, HTML and CSV. */
+export const UNIT_PRICE_PLACES = 6;
+
 export function renderEstimate(report: EstimateReport, format: ReportFormat): string {
   const componentRows = COST_COMPONENTS.map((component) => ({ component, cost: report.costs[component] }));
   const range = report.range;
@@ -245,6 +248,8 @@ export function renderEstimate(report: EstimateReport, format: ReportFormat): st
     multiGateway: report.sizing.gateways > 1,
     committed: report.commitment.type !== 'payg',
     rangeRows: range ? [...COST_COMPONENTS.map((c) => ({ component: c, ...range.components[c] })), { component: 'total', ...range.total }] : null,
+    // unit prices shown to at most 6 decimals, half-up (a reservation's term price / 36 has 40); JSON keeps them exact
+    lines: report.lines.map((l) => ({ ...l, unitPrice: l.unitPrice === null ? null : quantityString(new Decimal(l.unitPrice), UNIT_PRICE_PLACES) })),
   };
   return renderReport('estimate', format, report, view);
 }

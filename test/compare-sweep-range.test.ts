@@ -79,6 +79,13 @@ describe('compare', () => {
     expect(byMetric['difference from the first|USD']).toEqual(['0.00', '-59.86']); // a negative number stays a number
     expect(byMetric['difference from the first|%']).toEqual(['0.0', '-20.8']);
     expect(byMetric['cost per client a month|USD']).toEqual(['0.2805', '0.2220']);
+    expect(byMetric['a year (12 x the total)|USD']).toEqual(['3446.52', '2728.20']);
+    // each scenario's warnings, a row each, the message in the scenario's column
+    const warnings = rows.filter((r) => r[0] === 'warning');
+    expect(warnings.length).toBe(Number(byMetric['warnings|']![0]) + Number(byMetric['warnings|']![1]));
+    // B is on A4_v2: its retirement is in its own column, and not in A's
+    expect(warnings.filter((r) => /A4_v2 \(Av2\) retires on 2028-11-15/.test(r[3]!) && r[2] === '')).toHaveLength(1);
+    expect(warnings.filter((r) => /A4_v2/.test(r[2]!))).toHaveLength(0);
     for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+@]/);
   });
 

@@ -4,6 +4,9 @@ import type { Estimate } from '../estimate/estimate.js';
 import { shownCosts } from '../estimate/shown.js';
 import { COST_COMPONENTS, type CostComponent } from '../pricing/cost-line.js';
 
+/** A year of months, for the annual row. */
+export const MONTHS_PER_YEAR = 12;
+
 /** Cost per client is shown to this many decimals (it is often a few cents). */
 export const COST_PER_CLIENT_DIGITS = 4;
 
@@ -17,9 +20,13 @@ export interface ComparedScenario {
   sizing: { instances: number; gateways: number; connectionPoints: number };
   traffic: { egressGB: string };
   costs: Record<CostComponent | 'total', string>;
+  /** A year of the month's total (x 12, from the shown total). */
+  annualTotal: string;
   costPerClientMonth: string | null;
   deltaTotal: string;
   deltaPct: string | null;
+  /** What `estimate` warns of for this scenario (sizing, retirement, prices), each once. */
+  warnings: { code: string; message: string }[];
 }
 
 /** `compare --format json` (stable contract): the scenarios side by side, the first the baseline. */
@@ -67,9 +74,11 @@ export function compareEstimates(entries: readonly { file: string; estimate: Est
           ...(Object.fromEntries(COST_COMPONENTS.map((c) => [c, costs.groups[c].toFixed(digits)])) as Record<CostComponent, string>),
           total: costs.total.toFixed(digits),
         },
+        annualTotal: costs.total.times(MONTHS_PER_YEAR).toFixed(digits),
         costPerClientMonth: s.scenario.clients.total > 0 ? fixedString(costs.total.dividedBy(s.scenario.clients.total), COST_PER_CLIENT_DIGITS) : null,
         deltaTotal: delta.toFixed(digits),
         deltaPct: percentString(delta, base),
+        warnings: s.warnings.map((w) => ({ code: w.code, message: w.message })),
       };
     }),
   };

@@ -21,9 +21,11 @@ const ROWS: readonly { metric: string; unit: string; value: (s: Compared) => str
   { metric: 'storage cost', unit: 'money', value: (s) => s.costs.storage },
   { metric: 'other cost', unit: 'money', value: (s) => s.costs.other },
   { metric: 'total', unit: 'money', value: (s) => s.costs.total },
+  { metric: 'a year (12 x the total)', unit: 'money', value: (s) => s.annualTotal },
   { metric: 'cost per client a month', unit: 'money', value: (s) => s.costPerClientMonth },
   { metric: 'difference from the first', unit: 'money', value: (s) => s.deltaTotal },
   { metric: 'difference from the first', unit: '%', value: (s) => s.deltaPct },
+  { metric: 'warnings', unit: '', value: (s) => String(s.warnings.length) },
 ];
 
 /** The rows of the side-by-side table: one per figure, one column per scenario. */
@@ -37,6 +39,10 @@ export function renderComparison(comparison: Comparison, format: ReportFormat): 
   const columns = comparison.scenarios.map((_, i) => `s${i}`);
   const view = {
     rows,
+    // each scenario's warnings, under its name
+    warnings: comparison.scenarios.filter((s) => s.warnings.length).map((s) => ({ name: s.name, file: s.file, warnings: s.warnings })),
+    // CSV: a row a warning, the message in its scenario's column
+    warningRows: comparison.scenarios.flatMap((s, i) => s.warnings.map((w) => ({ values: comparison.scenarios.map((_, j) => (j === i ? w.message : '')) }))),
     table: {
       rows: rows.map((r) => ({ metric: r.unit ? `${r.metric} (${r.unit})` : r.metric, ...Object.fromEntries(r.values.map((v, i) => [`s${i}`, v ?? 'n/a'])) })),
       columns: ['metric', ...columns].join('|'),

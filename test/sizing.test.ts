@@ -17,7 +17,7 @@ type Row = {
   readonly warnings: readonly string[];
 };
 
-// worked by hand from the rules in ../shared/docs/cmg-domain.md
+// worked by hand from the rules of https://learn.microsoft.com/intune/configmgr/core/clients/manage/cmg/perf-scale (src/sizing)
 const rows: Row[] = [
   { why: 'one A2_v2 carries 6000', size: 'Standard_A2_v2', total: 6000, concurrency: 1, concurrent: 6000, instances: 1, gateways: 1, connectionPoints: 1, warnings: ['single-instance'] },
   { why: 'one more client needs a second', size: 'Standard_A2_v2', total: 6001, concurrency: 1, concurrent: 6001, instances: 2, gateways: 1, connectionPoints: 2, warnings: [] },

@@ -193,7 +193,9 @@ for (const [region, r] of Object.entries(REGIONS)) {
   // internet egress, Routing preference: Microsoft network, zone 1 (North America and Europe), tiered
   const egress = [
     [0, 0, 'documented', `the first 100 GB a month are free: ${BANDWIDTH_BLOG}`],
-    [100, 0.087, 'documented', `zone 1 0.087/GB after the free 100 GB: ${BANDWIDTH_BLOG}; ${EA_EXPORT}`],
+    region === 'eastus'
+      ? [100, 0.087, 'documented', `zone 1 0.087/GB after the free 100 GB: ${BANDWIDTH_BLOG}; ${EA_EXPORT}`]
+      : [100, 0.087, 'estimated', `0.087/GB after the free 100 GB, the rate quoted for the United States in ${BANDWIDTH_BLOG}; ${region} is in the same zone 1 (North America and Europe): an assumption`],
     [10335, 0.083, 'estimated', 'zone 1 band from 10 TB (+ the free 95 GB the API adds to each start), as the API lists it; no public copy of these items to cite: an assumption'],
     [51295, 0.07, 'estimated', 'zone 1 band from 50 TB (+ 95 GB), as the API lists it; no public copy of these items to cite: an assumption'],
     [153695, 0.05, 'estimated', 'zone 1 band from 150 TB (+ 95 GB), as the API lists it; no public copy of these items to cite: an assumption'],

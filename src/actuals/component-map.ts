@@ -14,7 +14,9 @@ const lower = (s: string) => s.toLowerCase();
 
 /** A storage row of read operations (what content downloads count): its quantity is in operations (per 10K). */
 export function isReadOperations(row: UsageRow): boolean {
-  return lower(row.meterCategory) === 'storage' && /\bread operations\b/.test(lower(row.meterName));
+  // "Iterative Read Operations" are list calls, not content reads
+  const meter = lower(row.meterName);
+  return lower(row.meterCategory) === 'storage' && /\bread operations\b/.test(meter) && !/iterative/.test(meter);
 }
 
 /**

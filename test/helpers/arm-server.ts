@@ -1,5 +1,5 @@
 // A loopback HTTPS stand-in for Azure Resource Manager's Consumption usageDetails endpoint: it serves
-// the real example responses of ../shared/fixtures/consumption-api, paged through nextLink.
+// the real example responses of test/fixtures/shared/consumption-api (Azure/azure-rest-api-specs, MIT), paged through nextLink.
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';

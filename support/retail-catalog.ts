@@ -12,7 +12,7 @@ const VM_PRICE_PRODUCT: Readonly<Record<VmSizeName, string>> = {
   Standard_D4ads_v6: 'Virtual Machines Dadsv6 Series',
   Standard_D8ads_v6: 'Virtual Machines Dadsv6 Series',
 };
-import { blobItems, egressItems, item, keyVaultItem, publicIpItem } from './prices.js';
+import { blobItems, blobReadItem, egressItems, item, keyVaultItem, publicIpItem } from './prices.js';
 
 const LINUX_EASTUS: Record<string, number> = {
   Standard_B2s: 0.0416,
@@ -88,6 +88,7 @@ export function catalogFor(region: string, factor = 1): PriceItem[] {
   );
   items.push(...blobItems('Hot', [[0, 0.0208 * factor]], { ...where, productName: 'Blob Storage' }));
   items.push(...blobItems('Cool', [[0, 0.01 * factor]], where));
+  items.push(blobReadItem('Hot', 0.0044 * factor, where), blobReadItem('Cool', 0.01 * factor, where));
   items.push(publicIpItem(0.005, where));
   items.push(keyVaultItem(0.03, where));
   return items;

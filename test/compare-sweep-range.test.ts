@@ -109,8 +109,16 @@ describe('compare', () => {
   it('--successor shows the scenario beside the same scenario on other sizes, with the capacity basis in the name', async () => {
     // D4ads_v6 0.412/h Windows; A4_v2 publishes 10,000 clients an instance, D4ads_v6 nothing: A2_v2's 6,000 assumed
     const f = files();
-    const prices = writeTemp(f.dir!, 'v6.json', snapshotText([...ITEMS, vmItem('Standard_D4ads_v6', 0.412, { productName: 'Virtual Machines Dadsv6 Series Windows' })]));
-    const run = await runCli(['estimate', f.a!, '--prices', prices, '--successor', 'Standard_A4_v2,Standard_D4ads_v6', '--format', 'json']);
+    const prices = writeTemp(
+      f.dir!,
+      'v6.json',
+      snapshotText([
+        ...ITEMS,
+        vmItem('Standard_D4ads_v6', 0.412, { productName: 'Virtual Machines Dadsv6 Series Windows' }),
+        vmItem('Standard_D2as_v6', 0.18, { productName: 'Virtual Machines Dasv6 Series Windows', meterName: 'D2as v6', skuName: 'D2as v6' }),
+      ]),
+    );
+    const run = await runCli(['estimate', f.a!, '--prices', prices, '--successor', 'Standard_A4_v2,Standard_D4ads_v6,Standard_D2as_v6', '--format', 'json']);
     expect(run.stderr).toBe('');
     const json = JSON.parse(run.stdout);
     // A: 287.21 (above). On A4_v2: 2 instances (the floor) x 730 h x 0.19 = 277.40 + 88.65 = 366.05.
@@ -119,13 +127,16 @@ describe('compare', () => {
       ['A (2 x A2_v2)', 'Standard_A2_v2', '287.21'],
       ['A (2 x A2_v2) on Standard_A4_v2 (10,000 clients per instance, published)', 'Standard_A4_v2', '366.05'],
       ['A (2 x A2_v2) on Standard_D4ads_v6 (6,000 clients per instance assumed, as Standard_A2_v2)', 'Standard_D4ads_v6', '690.17'],
+      // a size cmg-planner does not know, priced by the file: 2 x 730 x 0.18 = 262.80 + 88.65 = 351.45
+      ['A (2 x A2_v2) on Standard_D2as_v6 (6,000 clients per instance assumed, as Standard_A2_v2)', 'Standard_D2as_v6', '351.45'],
     ]);
   });
 
   it.each([
     [['--migrate-2609'], /--migrate-2609 is gone: .*use --successor SIZE/],
     [['--successor', 'Standard_A2_v2'], /--successor: Standard_A2_v2 is the scenario's own size/],
-    [['--successor', 'Standard_D4s_v6'], /--successor: cmg-planner cannot size "Standard_D4s_v6"/],
+    [['--successor', 'D4s_v6'], /--successor: "D4s_v6" is not an Azure VM size name/],
+    [['--successor', 'Standard_D4s_v6'], /no Windows Standard_D4s_v6 VM price in .*Use a price file that covers it/],
   ])('estimate %j is exit 2 with one line', async (args, message) => {
     const f = files();
     const run = await runCli(['estimate', f.a!, '--prices', f.prices!, ...args]);

@@ -97,7 +97,7 @@ describe('pricing refresh against a loopback Retail Prices API', () => {
       fetchedAt: '2026-11-23T10:00:00.000Z',
       requests: r.requests.length,
     });
-    expect(meta.filters).toHaveLength(11);
+    expect(meta.filters).toHaveLength(13);
     // several regions: the queries span all regions (fewer requests), filtered here
     expect(meta.filters.some((f: string) => f.includes('armRegionName'))).toBe(false);
     expect(r.io.err.join('')).toMatch(/^wrote .*prices\.json: \d+ items for eastus, westeurope in USD, \d+ requests\n$/);
@@ -194,7 +194,7 @@ describe('pricing refresh against a loopback Retail Prices API', () => {
     for (const [options, message] of [
       [{ currency: 'XYZ' }, /--currency: the Retail Prices API has no prices in "XYZ"/],
       [{ regions: 'East US' }, /--regions: "East US" is not an armRegionName/],
-      [{ sizes: 'Standard_A3' }, /--sizes: unknown VM size "Standard_A3"/],
+      [{ sizes: 'A3' }, /--sizes: "A3" is not an Azure VM size name/],
       [{ endpoint: 'not a url' }, /--endpoint: "not a url" is not a URL/],
       [{ timeout: '-1' }, /--timeout: expected a number above 0/],
     ] as const) {
@@ -215,7 +215,7 @@ describe('pricing refresh as a user runs it', () => {
     const out = join(dir, 'eastus.json');
     const run = await runCli(['pricing', 'refresh', '--regions', 'eastus', '--endpoint', api.url, '--out', out]);
     expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/^wrote .*eastus\.json: \d+ items for eastus in USD, 11 requests\n$/);
+    expect(run.stderr).toMatch(/^wrote .*eastus\.json: \d+ items for eastus in USD, 13 requests\n$/);
     const estimate = await runCli(['estimate', 'scenarios/contoso-20k.yaml', '--prices', out, '--format', 'json']);
     expect(estimate.code).toBe(0);
     const json = JSON.parse(estimate.stdout);

@@ -5,7 +5,7 @@ import { cmgComponents } from '../src/estimate/components.js';
 import { buildEstimateReport } from '../src/report/estimate-report.js';
 import { resolveScenario } from '../src/scenario/scenario.js';
 import { sizeGateway } from '../src/sizing/capacity.js';
-import { VM_SIZES } from '../src/sizing/vm-sizes.js';
+import { vmSizeOf } from '../src/sizing/vm-sizes.js';
 import { estimateTraffic } from '../src/traffic/egress.js';
 import { egressItems, keyVaultItem, priceList, publicIpItem, vmItem } from '../support/prices.js';
 
@@ -52,7 +52,7 @@ describe('provenance as data', () => {
   });
 
   it('declares the components before any price is known', () => {
-    const vmSize = VM_SIZES[SCENARIO.gateway.vmSize];
+    const vmSize = vmSizeOf(SCENARIO.gateway.vmSize);
     const sizing = sizeGateway({ totalClients: 20000, peakConcurrency: 1, vmSize, minInstances: 2 });
     const traffic = estimateTraffic({
       totalClients: 20000,

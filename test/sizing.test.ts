@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { connectionPointsFor, sizeGateway } from '../src/sizing/capacity.js';
-import { VM_SIZES, type VmSizeName } from '../src/sizing/vm-sizes.js';
+import { VM_SIZES, vmSizeOf, type VmSizeName } from '../src/sizing/vm-sizes.js';
 
 type Row = {
   readonly why: string;
@@ -98,7 +98,7 @@ describe('sizeGateway', () => {
     const sizing = sizeGateway({
       totalClients: row.total,
       peakConcurrency: row.concurrency,
-      vmSize: VM_SIZES[row.size],
+      vmSize: vmSizeOf(row.size),
       minInstances: row.minInstances ?? 1,
       fixedInstances: row.fixed,
       clientsPerInstance: row.clientsPerInstance,
@@ -149,7 +149,7 @@ describe('connectionPointsFor', () => {
 
 describe('retiring sizes (Av2, B-series v1)', () => {
   const size = (name: VmSizeName, total: number, minInstances = 2) =>
-    sizeGateway({ totalClients: total, peakConcurrency: 1, vmSize: VM_SIZES[name], minInstances }).warnings.filter((w) => w.code.startsWith('size-retiring'));
+    sizeGateway({ totalClients: total, peakConcurrency: 1, vmSize: vmSizeOf(name), minInstances }).warnings.filter((w) => w.code.startsWith('size-retiring'));
 
   it('says when the size retires and what the July 2026 restrictions mean, with the source', () => {
     const [w] = size('Standard_A2_v2', 1000);

@@ -1,7 +1,7 @@
 import { Decimal, ZERO } from '../model/money.js';
 import { RESERVATION_CHARGES, commitmentTerm, type Commitment } from '../pricing/commitments.js';
 import { UserInputError } from '../model/errors.js';
-import { MODERNIZATION_URL, VM_SIZES } from '../sizing/vm-sizes.js';
+import { MODERNIZATION_URL, vmSizeOf } from '../sizing/vm-sizes.js';
 import type { PricingComponent } from '../pricing/cost-line.js';
 import { blobQuery, blobReadQuery, egressQuery, keyVaultQuery, publicIpQuery, vmQuery, vmReservationQuery } from '../pricing/meters.js';
 import type { Scenario } from '../scenario/scenario.js';
@@ -82,7 +82,7 @@ export function computeComponents(input: ComputeInput): PricingComponent[] {
 
 /** Why a reservation of the size can no longer be bought, or null when it can (Av2 and B-series v1 reservations ended). */
 export function reservationRefusal(size: VmSizeName, commitment: Commitment): string | null {
-  const r = VM_SIZES[size].retirement;
+  const r = vmSizeOf(size).retirement;
   if (!r || !commitment.endsWith('reservation')) return null;
   return `commitment ${commitment}: ${size} (${r.series}) reservations are no longer sold (3-year purchases ended ${r.reservationsEnded['3 Years']}, 1-year ${r.reservationsEnded['1 Year']}; the series retires ${r.retires}); use 1y-savings-plan or 3y-savings-plan, or another size. Source: ${MODERNIZATION_URL}`;
 }

@@ -3,7 +3,7 @@ import type { Warning } from '../model/warning.js';
 import { HOURS_PER_DAY } from '../model/units.js';
 import { scenarioAssumptions, USER_SCENARIO, type Assumption, type Scenario } from '../scenario/scenario.js';
 import { sizeGateway, type Sizing } from '../sizing/capacity.js';
-import { VM_SIZES, type VmSize } from '../sizing/vm-sizes.js';
+import { vmSizeOf, type VmSize } from '../sizing/vm-sizes.js';
 import { perClientTraffic, trafficOf, type PerClientTraffic, type Traffic, type TrafficInput } from '../traffic/egress.js';
 import { MANAGEMENT_BAND_MB } from '../traffic/management-defaults.js';
 import { egressZoneOf } from '../pricing/regions.js';
@@ -119,7 +119,7 @@ export function evaluate(scenario: Scenario, list: PriceList): Evaluation {
   let memo = memos.get(list);
   if (!memo) memos.set(list, (memo = { compute: new Memo(), storage: new Memo(), perGateway: new Memo() }));
   const { region, currency, hoursPerMonth, clients, gateway, traffic: t, content } = scenario;
-  const vmSize = VM_SIZES[gateway.vmSize];
+  const vmSize = vmSizeOf(gateway.vmSize);
   const sizing = sizeGateway({
     totalClients: clients.total,
     peakConcurrency: clients.peakConcurrency,

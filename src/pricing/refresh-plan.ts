@@ -1,5 +1,5 @@
 import { and, eq } from './odata-filter.js';
-import { METERS, blobQuery, egressQuery, keyVaultQuery, publicIpQuery, vmQuery } from './meters.js';
+import { METERS, blobQuery, blobReadQuery, egressQuery, keyVaultQuery, publicIpQuery, vmQuery } from './meters.js';
 import { describeQuery, resolvePrice, type PriceList, type PriceQuery } from './price-list.js';
 import type { VmSizeName } from '../sizing/vm-sizes.js';
 
@@ -12,7 +12,7 @@ export interface RefreshQuery {
 /**
  * The queries that fetch exactly the meters the model uses, in a few requests: one per VM size
  * (all its meters: Linux, Windows, reservations, savings plans) and one each for bandwidth, Hot and
- * Cool LRS capacity, the public IP and Key Vault. With one region the region is in the filter too;
+ * Cool LRS capacity and read operations, the public IP and Key Vault. With one region the region is in the filter too;
  * with several, each query spans all regions (fewer requests) and the items are kept by region after.
  */
 export function refreshQueries(regions: readonly string[], sizes: readonly VmSizeName[]): RefreshQuery[] {
@@ -22,6 +22,8 @@ export function refreshQueries(regions: readonly string[], sizes: readonly VmSiz
     { label: 'internet egress', filter: and(eq('serviceName', METERS.egress.serviceName), ...region, eq('productName', METERS.egress.productName), eq('meterName', METERS.egress.meterName)) },
     { label: 'Hot LRS blob capacity', filter: and(eq('serviceName', METERS.blob.serviceName), ...region, eq('meterName', 'Hot LRS Data Stored')) },
     { label: 'Cool LRS blob capacity', filter: and(eq('serviceName', METERS.blob.serviceName), ...region, eq('meterName', 'Cool LRS Data Stored')) },
+    { label: 'Hot blob read operations', filter: and(eq('serviceName', METERS.blob.serviceName), ...region, eq('meterName', 'Hot Read Operations')) },
+    { label: 'Cool blob read operations', filter: and(eq('serviceName', METERS.blob.serviceName), ...region, eq('meterName', 'Cool Read Operations')) },
     { label: 'public IP', filter: and(eq('serviceName', METERS.publicIp.serviceName), ...region, eq('meterName', METERS.publicIp.meterName)) },
     { label: 'Key Vault operations', filter: and(eq('serviceName', METERS.keyVault.serviceName), ...region, eq('productName', METERS.keyVault.productName), eq('meterName', METERS.keyVault.meterName)) },
   ];
@@ -53,6 +55,8 @@ export function coverageGaps(list: PriceList, regions: readonly string[], curren
       { what: 'internet egress', query: egressQuery(where), required: true },
       { what: 'Hot LRS blob capacity', query: blobQuery('hot', where), required: true },
       { what: 'Cool LRS blob capacity', query: blobQuery('cool', where), required: true },
+      { what: 'Hot blob read operations', query: blobReadQuery('hot', where), required: false },
+      { what: 'Cool blob read operations', query: blobReadQuery('cool', where), required: false },
       { what: 'public IP', query: publicIpQuery(where), required: false },
       { what: 'Key Vault operations', query: keyVaultQuery(where), required: false },
     ];

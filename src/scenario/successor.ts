@@ -1,5 +1,5 @@
 import { UserInputError } from '../model/errors.js';
-import { VM_SIZES, VM_SIZE_NAMES, isVmSizeName, type VmSizeName } from '../sizing/vm-sizes.js';
+import { AZURE_SIZE_NAME, VM_SIZE_NAMES, isVmSizeName, vmSizeOf, type VmSizeName } from '../sizing/vm-sizes.js';
 import { withOverrides, type Override, type Scenario } from './scenario.js';
 
 /**
@@ -13,10 +13,11 @@ export function parseSuccessors(text: string, current: VmSizeName): VmSizeName[]
     .filter(Boolean);
   if (!sizes.length) throw new UserInputError(`--successor: give one or more VM sizes, e.g. --successor ${VM_SIZE_NAMES.filter((s) => s !== current).join(',')}`);
   for (const size of sizes) {
-    if (!isVmSizeName(size)) throw new UserInputError(`--successor: cmg-planner cannot size "${size}"; use some of ${VM_SIZE_NAMES.join(', ')}`);
+    if (!isVmSizeName(size) && !AZURE_SIZE_NAME.test(size))
+      throw new UserInputError(`--successor: "${size}" is not an Azure VM size name (Standard_D2as_v6, ...); cmg-planner knows ${VM_SIZE_NAMES.join(', ')}, and prices any size the price file has`);
     if (size === current) throw new UserInputError(`--successor: ${size} is the scenario's own size; name other sizes`);
   }
-  return [...new Set(sizes)] as VmSizeName[];
+  return [...new Set(sizes)];
 }
 
 /**
@@ -25,8 +26,8 @@ export function parseSuccessors(text: string, current: VmSizeName): VmSizeName[]
  * most sizes) assumed equal to the current size's; the name says which, and so does the assumption's source.
  */
 export function onSize(scenario: Scenario, size: VmSizeName): Scenario {
-  const current = VM_SIZES[scenario.gateway.vmSize];
-  const target = VM_SIZES[size];
+  const current = vmSizeOf(scenario.gateway.vmSize);
+  const target = vmSizeOf(size);
   const given = scenario.gateway.clientsPerInstance;
   const overrides: Override[] = [{ path: 'gateway.vmSize', value: size, source: 'command line (--successor): a what-if of the user; Microsoft names no successor size for a CMG' }];
   let basis: string;

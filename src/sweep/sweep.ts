@@ -7,7 +7,7 @@ import { MissingPriceError } from '../model/errors.js';
 import { Decimal, minorUnitDigits, quantityString, shownText } from '../model/money.js';
 import type { PriceList } from '../pricing/price-list.js';
 import { fieldSetter, type Scenario } from '../scenario/scenario.js';
-import { VM_SIZES, VM_SIZE_NAMES } from '../sizing/vm-sizes.js';
+import { VM_SIZES, VM_SIZE_NAMES, vmSizeOf } from '../sizing/vm-sizes.js';
 import type { VarySpec } from './vary.js';
 
 export interface SweepPoint {
@@ -78,7 +78,7 @@ export function sweepAlternatives(base: Scenario, specs: readonly VarySpec[]): R
   const varied = new Set(specs.map((s) => s.path));
   const alternatives: Record<string, string>[] = [];
   if (!varied.has('gateway.vmSize')) {
-    const own = VM_SIZES[base.gateway.vmSize];
+    const own = vmSizeOf(base.gateway.vmSize);
     for (const size of VM_SIZE_NAMES) {
       const s = VM_SIZES[size];
       if (size !== own.name && s.role !== 'lab' && s.clientsPerInstance >= own.clientsPerInstance) alternatives.push({ 'gateway.vmSize': size });

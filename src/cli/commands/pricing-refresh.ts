@@ -7,7 +7,7 @@ import { buildSnapshot, snapshotAsPriceList, RETAIL_CURRENCIES } from '../../pri
 import { DEFAULT_SNAPSHOT_NAME } from '../../pricing/default-snapshot.js';
 import { PACKAGE_ROOT } from '../../io/package-root.js';
 import { isKnownRegion } from '../../pricing/regions.js';
-import { VM_SIZE_NAMES, isVmSizeName, type VmSizeName } from '../../sizing/vm-sizes.js';
+import { AZURE_SIZE_NAME, VM_SIZE_NAMES, isVmSizeName, type VmSizeName } from '../../sizing/vm-sizes.js';
 import type { CommandIO } from '../output.js';
 
 /** The regions the shipped snapshot covers: a refresh with no --regions refreshes those. */
@@ -82,7 +82,8 @@ export function planRefresh(options: RefreshOptions): RefreshPlan {
   }
   const sizes = list(options.sizes) ?? [...VM_SIZE_NAMES];
   for (const size of sizes) {
-    if (!isVmSizeName(size)) throw new UserInputError(`--sizes: unknown VM size "${size}"; expected some of ${VM_SIZE_NAMES.join(', ')}`);
+    if (!isVmSizeName(size) && !AZURE_SIZE_NAME.test(size))
+      throw new UserInputError(`--sizes: "${size}" is not an Azure VM size name (Standard_D2as_v6, ...); the CMG sizes are ${VM_SIZE_NAMES.join(', ')}`);
   }
   const endpoint = options.endpoint ?? DEFAULT_RETAIL_CLIENT.endpoint;
   let url: URL;

@@ -89,7 +89,7 @@ describe('pricing diff and show through the CLI', () => {
     // the table of the same file: 6 items, fetched 326 days before the test clock's 2026-11-23
     const table = await runCli(['pricing', 'show', '--prices', oldFile]);
     expect(table.code).toBe(0);
-    expect(table.stdout).toMatch(/^\s+fetched\s+2026-01-01T00:00:00Z \(326 days ago\): older than 90 days/m);
+    expect(table.stdout).toMatch(/^\s+price data\s+fetched 2026-01-01T00:00:00Z \(326 days ago\): older than 90 days/m);
     expect(table.stdout).toMatch(/^\s+items\s+6 \(Consumption 6\)$/m);
     // meters: 6 items in eastus, 3 egress tiers, no blob, IP or Key Vault price
     expect(table.stdout).toMatch(/^eastus\s+USD\s+6\s+3\s+-\s+-\s+-\s+-$/m);

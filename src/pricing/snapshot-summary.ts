@@ -29,7 +29,10 @@ export interface RegionCoverage {
 export interface SnapshotSummary {
   readonly file: string;
   readonly source: string;
+  /** When the price data was fetched from the API (cmgPlanner.fetchedAt; the shipped snapshot: its newest data). */
   readonly fetchedAt: string | null;
+  /** When the file was built, when that is another day (the shipped snapshot). */
+  readonly assembledAt: string | null;
   readonly ageDays: number | null;
   readonly stale: boolean;
   readonly itemCount: number;
@@ -77,6 +80,7 @@ export function summariseSnapshot(list: PriceList, now: Date): SnapshotSummary {
     file: list.source,
     source: list.meta.source ?? list.source,
     fetchedAt,
+    assembledAt: typeof list.meta.assembledAt === 'string' ? list.meta.assembledAt : null,
     ageDays,
     stale: ageDays !== null && ageDays > STALE_PRICES_DAYS,
     itemCount: list.items.length,

@@ -151,6 +151,13 @@ describe('calibrate: the MB one read operation serves', () => {
     expect(calibrate(scenario({ peerShare: 0.5 }), FORECAST, actual({ egressGB: '7750', reads: '496000' })).mbPerReadOperation.toString()).toBe('2');
   });
 
+  it("keeps the scenario's figure when the content served is too little to give a figure above 0", () => {
+    // egress 0.0001 GB: the content scaled to it is a few bytes a client, over 496,000 reads
+    const c = calibrate(scenario(), FORECAST, actual({ egressGB: '0.0001', reads: '496000' }));
+    expect(c.mbPerReadOperation.toString()).toBe('4');
+    expect(c.readOperationBasis).toBe('scenario (too little content served to calibrate from)');
+  });
+
   it("keeps the scenario's figure when the month has no read operations", () => {
     const c = calibrate(scenario(), FORECAST, actual({ egressGB: '7750' }));
     expect(c.mbPerReadOperation.toString()).toBe('4');

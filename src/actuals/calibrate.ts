@@ -28,7 +28,8 @@ export interface Calibration {
   /** The scenario's own figures, for showing side by side. */
   /** MB of content one blob read operation served (content.mbPerReadOperation). */
   readonly mbPerReadOperation: Decimal;
-  readonly readOperationBasis: 'the content served over the actual read operations' | 'scenario (no content read operations to calibrate from)';
+  readonly readOperationBasis:
+    'the content served over the actual read operations' | 'scenario (no content read operations to calibrate from)' | 'scenario (too little content served to calibrate from)';
   readonly scenario: { managementMBPerClientMonth: Decimal; contentMBPerClientMonth: Decimal; instanceHours: Decimal; egressGB: Decimal; mbPerReadOperation: Decimal };
 }
 
@@ -39,6 +40,9 @@ export interface AlertThresholds {
 }
 
 const roundUpTo = (value: Decimal, step: number) => value.dividedBy(step).ceil().times(step).toNumber();
+
+/** The smallest MB per read operation calibration gives (the figure is shown, and written, to 4 decimals). */
+const MIN_MB_PER_READ = new Decimal('0.0001');
 
 /**
  * Back-solves the per-client traffic and the instance-hours from a month's actuals. Egress is
@@ -52,10 +56,14 @@ export function calibrate(scenario: Scenario, forecast: Estimate, actual: Actual
   // the MB one read operation serves: the content the storage account served (after peers) over its read operations
   const served = traffic.contentMBPerClientMonth.times(new Decimal(1).minus(scenario.content.peerShare)).times(scenario.clients.total);
   const reads = actual.storageReadOperations;
-  const read =
-    reads.isZero() || served.isZero()
-      ? { mbPerReadOperation: new Decimal(scenario.content.mbPerReadOperation), readOperationBasis: 'scenario (no content read operations to calibrate from)' as const }
-      : { mbPerReadOperation: served.dividedBy(reads), readOperationBasis: 'the content served over the actual read operations' as const };
+  const scenarioFigure = new Decimal(scenario.content.mbPerReadOperation);
+  const perRead = reads.isZero() ? ZERO : served.dividedBy(reads);
+  // a figure that rounds to 0 at the shown 4 decimals is no figure to forecast with (the field must be above 0)
+  const read = reads.isZero()
+    ? { mbPerReadOperation: scenarioFigure, readOperationBasis: 'scenario (no content read operations to calibrate from)' as const }
+    : perRead.lt(MIN_MB_PER_READ)
+      ? { mbPerReadOperation: scenarioFigure, readOperationBasis: 'scenario (too little content served to calibrate from)' as const }
+      : { mbPerReadOperation: perRead, readOperationBasis: 'the content served over the actual read operations' as const };
   return { ...traffic, ...read, scenario: { ...traffic.scenario, mbPerReadOperation: new Decimal(scenario.content.mbPerReadOperation) } };
 }
 

@@ -1,4 +1,4 @@
-import { Decimal, ZERO } from '../model/money.js';
+import { Decimal, ZERO, divideBy, exactInverse } from '../model/money.js';
 import { RESERVATION_CHARGES, commitmentTerm, type Commitment } from '../pricing/commitments.js';
 import { UserInputError } from '../model/errors.js';
 import { MODERNIZATION_URL, vmSizeOf } from '../sizing/vm-sizes.js';
@@ -109,19 +109,14 @@ function readsPerClient(contentMB: Decimal, mb: number): Decimal {
   return lastReads.reads;
 }
 
-/** x / mb: times 1/mb where that is exact (4 MB: 0.25), which is faster than a division; else divided. */
-let lastInverse: { readonly mb: number; readonly inverse: Decimal | null } | undefined;
+/** The last MB per read asked about, with its exact inverse when it has one (4 MB: 0.25). */
+let lastDivisor: { readonly mb: number; readonly divisor: Decimal; readonly inverse: Decimal | null } | undefined;
 function overMbPerRead(x: Decimal, mb: number): Decimal {
-  if (lastInverse?.mb !== mb) {
-    // 1/mb is exact when mb's digits, as an integer, have no prime factor but 2 and 5, and it is short
+  if (lastDivisor?.mb !== mb) {
     const divisor = new Decimal(mb);
-    let digits = BigInt(divisor.times(new Decimal(10).pow(divisor.decimalPlaces())).toFixed(0));
-    while (digits > 0n && digits % 2n === 0n) digits /= 2n;
-    while (digits > 0n && digits % 5n === 0n) digits /= 5n;
-    const inverse = new Decimal(1).dividedBy(divisor);
-    lastInverse = { mb, inverse: digits === 1n && inverse.sd() <= 30 ? inverse : null };
+    lastDivisor = { mb, divisor, inverse: exactInverse(divisor) };
   }
-  return lastInverse.inverse ? x.times(lastInverse.inverse) : x.dividedBy(mb);
+  return divideBy(x, lastDivisor.divisor, lastDivisor.inverse);
 }
 
 /**

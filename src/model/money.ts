@@ -86,6 +86,24 @@ export function compare(a: Decimal, b: Decimal): number {
   return ad.length === bd.length ? 0 : ad.length > bd.length === positive ? 1 : -1;
 }
 
+/**
+ * 1 / divisor when it is exact and short (the divisor's digits, as an integer, have no prime factor but
+ * 2 and 5: 1024, 4, 10K), else null. Multiplying by it gives what dividing gives, and is faster in decimal.js.
+ */
+export function exactInverse(divisor: Decimal): Decimal | null {
+  if (divisor.isZero() || !divisor.isFinite()) return null;
+  let digits = BigInt(divisor.abs().times(new Decimal(10).pow(divisor.decimalPlaces())).toFixed(0));
+  while (digits % 2n === 0n) digits /= 2n;
+  while (digits % 5n === 0n) digits /= 5n;
+  const inverse = new Decimal(1).dividedBy(divisor);
+  return digits === 1n && inverse.sd() <= 30 ? inverse : null;
+}
+
+/** x / divisor, through a divisor's exact inverse when it has one (see exactInverse). */
+export function divideBy(x: Decimal, divisor: Decimal, inverse: Decimal | null): Decimal {
+  return inverse ? x.times(inverse) : x.dividedBy(divisor);
+}
+
 export function sum(values: readonly Decimal[]): Decimal {
   let total = ZERO;
   for (const v of values) total = total.plus(v);

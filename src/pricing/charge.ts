@@ -1,4 +1,4 @@
-import { Decimal, ZERO } from '../model/money.js';
+import { Decimal, ZERO, divideBy, exactInverse } from '../model/money.js';
 import { MissingPriceError } from '../model/errors.js';
 import type { Warning } from '../model/warning.js';
 import { TERM_MONTHS } from './commitments.js';
@@ -26,13 +26,10 @@ const unitFactor = new WeakMap<ResolvedPrice, { readonly one: boolean; readonly 
 function inUnits(quantity: Decimal, price: ResolvedPrice): Decimal {
   let factor = unitFactor.get(price);
   if (factor === undefined) {
-    const inverse = ONE.dividedBy(price.unitSize);
-    // exact when the unit is a power of ten (10K, 100, 1M): its inverse times it is one, in few digits
-    const exact = /^1(0*)$/.test(price.unitSize.toFixed()) && inverse.times(price.unitSize).eq(ONE);
-    unitFactor.set(price, (factor = { one: price.unitSize.eq(ONE), inverse: exact ? inverse : null }));
+    unitFactor.set(price, (factor = { one: price.unitSize.eq(ONE), inverse: exactInverse(price.unitSize) }));
   }
   if (factor.one) return quantity;
-  return factor.inverse ? quantity.times(factor.inverse) : quantity.dividedBy(price.unitSize);
+  return divideBy(quantity, price.unitSize, factor.inverse);
 }
 
 function missingPrice(list: PriceList, c: PricingComponent, query: PriceQuery, why = ''): MissingPriceError {

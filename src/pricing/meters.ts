@@ -45,15 +45,25 @@ export function vmQuery(size: VmSizeName, os: 'windows' | 'linux', where: Where)
   }));
 }
 
-/** The last egress query handed out: a sweep asks for the same one at every point. */
-let lastEgress: { readonly region: string; readonly currency: string; readonly query: PriceQuery } | undefined;
+/**
+ * A query maker that hands out its last query again for the same arguments without building its key:
+ * a sweep or Monte Carlo run asks for the egress and read-operation queries at every point.
+ */
+function rememberLast(make: (a: string, b: string, c: string) => PriceQuery): (a: string, b: string, c: string) => PriceQuery {
+  let last: { readonly a: string; readonly b: string; readonly c: string; readonly query: PriceQuery } | undefined;
+  return (a, b, c) => {
+    if (last?.a !== a || last.b !== b || last.c !== c) last = { a, b, c, query: make(a, b, c) };
+    return last.query;
+  };
+}
+
+const egressOnce = rememberLast((region, currency) => {
+  const m = METERS.egress;
+  return once(`egress|${region}|${currency}`, () => ({ serviceName: m.serviceName, productName: m.productName, meterName: m.meterName, unitOfMeasure: m.unitOfMeasure, armRegionName: region, currencyCode: currency, type: 'Consumption' }));
+});
 
 export function egressQuery(where: Where): PriceQuery {
-  if (lastEgress?.region === where.region && lastEgress.currency === where.currency) return lastEgress.query;
-  const m = METERS.egress;
-  const query = once(`egress|${where.region}|${where.currency}`, () => ({ serviceName: m.serviceName, productName: m.productName, meterName: m.meterName, unitOfMeasure: m.unitOfMeasure, armRegionName: where.region, currencyCode: where.currency, type: 'Consumption' }));
-  lastEgress = { region: where.region, currency: where.currency, query };
-  return query;
+  return egressOnce(where.region, where.currency, '');
 }
 
 export function blobQuery(tier: 'hot' | 'cool', where: Where): PriceQuery {
@@ -72,20 +82,15 @@ export function keyVaultQuery(where: Where): PriceQuery {
   return once(`kv|${where.region}|${where.currency}`, () => ({ serviceName: m.serviceName, productName: m.productName, skuName: m.skuName, meterName: m.meterName, unitOfMeasure: m.unitOfMeasure, armRegionName: where.region, currencyCode: where.currency, type: 'Consumption' }));
 }
 
-/** Blob read operations of the content tier (per 10K), which content downloads from the storage account count. */
-let lastRead: { readonly tier: string; readonly region: string; readonly currency: string; readonly query: PriceQuery } | undefined;
-
-export function blobReadQuery(tier: 'hot' | 'cool', where: Where): PriceQuery {
-  if (lastRead?.tier === tier && lastRead.region === where.region && lastRead.currency === where.currency) return lastRead.query;
-  const query = blobReadQueryOnce(tier, where);
-  lastRead = { tier, region: where.region, currency: where.currency, query };
-  return query;
-}
-
-function blobReadQueryOnce(tier: 'hot' | 'cool', where: Where): PriceQuery {
+const blobReadOnce = rememberLast((tier, region, currency) => {
   const skuName = tier === 'hot' ? 'Hot LRS' : 'Cool LRS';
   const m = METERS.blob;
-  return once(`blob-read|${tier}|${where.region}|${where.currency}`, () => ({ serviceName: m.serviceName, productName: m.productNames, skuName, meterName: `${tier === 'hot' ? 'Hot' : 'Cool'} Read Operations`, unitOfMeasure: '10K', armRegionName: where.region, currencyCode: where.currency, type: 'Consumption' }));
+  return once(`blob-read|${tier}|${region}|${currency}`, () => ({ serviceName: m.serviceName, productName: m.productNames, skuName, meterName: `${tier === 'hot' ? 'Hot' : 'Cool'} Read Operations`, unitOfMeasure: '10K', armRegionName: region, currencyCode: currency, type: 'Consumption' }));
+});
+
+/** Blob read operations of the content tier (per 10K), which content downloads from the storage account count. */
+export function blobReadQuery(tier: 'hot' | 'cool', where: Where): PriceQuery {
+  return blobReadOnce(tier, where.region, where.currency);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Decimal, ZERO } from '../model/money.js';
+import { Decimal, ZERO, exactInverse } from '../model/money.js';
 import { HOURS_PER_DAY, KB_PER_MB, MB_PER_GB } from '../model/units.js';
 
 export interface TrafficInput {
@@ -96,7 +96,7 @@ export function perClientTraffic(input: Omit<TrafficInput, 'totalClients'>): Per
 }
 
 /** 1 / 1024, exactly (0.0009765625): a multiplication is faster than decimal.js's division, and gives the same. */
-const GB_PER_MB = new Decimal(1).dividedBy(MB_PER_GB);
+const GB_PER_MB = exactInverse(new Decimal(MB_PER_GB))!;
 
 /** The total of a client's management and content MB, for the last per-client traffic asked about (a sweep asks again and again). */
 let lastPerClientTotal: { readonly perClient: PerClientTraffic; readonly total: Decimal } | undefined;
